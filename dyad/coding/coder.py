@@ -1,0 +1,447 @@
+"""Code events from a parsed article: trigger → pattern → source, target, CAMEO code, modality.
+
+For each sentence, every verb (or noun) whose lemma triggers a pattern is tried against that
+trigger's patterns in file order; the first whose conditions hold gives the event. The source is
+the clause's subject (climbing through "to"-clauses, conjoined verbs and "the possibility of"
+phrases to the verb that has one); the target is the first of the pattern's slots that names an
+actor other than the source. Each subject or target joined by "and" gives an event of its own.
+
+Modality: a negated trigger ("did not attack") or one under a negating verb ("refused to meet")
+gives no event. A trigger with "will" is `planned`; one under an intent verb or noun ("is
+exploring the possibility of …", "plans to visit") is `announced`; one with "could/might" or
+under "if" is `hypothetical`. Planned, announced and hypothetical actions are coded as the
+intent (03x) or threat (13x) code of the action, per `intent_code` in the patterns file.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors.resolver import DocActors
+from ..dates import resolve_event_date
+from ..geo import geocoder
+from ..models import Actor, Article, Event, content_id
+from .cameo import cameo_table
+from .patterns import Pattern, PatternSet, pattern_set
+
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "acl", "ccomp", "relcl", "attr", "oprd"}
+OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade", "press", "push", "order",
+                  "tell", "encourage", "help", "permit", "request", "pressure", "convince"}
+PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "across"}
+DATE_LABELS = {"DATE", "TIME"}
+
+
+@dataclass
+class _Found:
+    source: Actor
+    target: Actor | None
+    target_how: str
+    source_tok: Token | None
+    target_tok: Token | None
+
+
+class EventCoder:
+    def __init__(self, patterns: PatternSet | None = None):
+        self.ps = patterns or pattern_set()
+        self.cameo = cameo_table()
+
+    # ------------------------------------------------------------------ entry
+    def code(self, doc: Doc, article: Article, actors: DocActors) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for si, sent in enumerate(doc.sents):
+            for tok in sent:
+                for ev in self._code_trigger(tok, sent, si, article, actors):
+                    key = (ev.sentence_index, ev.cameo, ev.source and ev.source.code, ev.target and ev.target.code)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(ev)
+        return events
+
+    # ------------------------------------------------------------------ triggers
+    def _candidates(self, tok: Token) -> list[Pattern]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            return self.ps.by_verb.get(lemma, [])
+        if tok.pos_ in ("NOUN", "PROPN"):
+            if tok.i > 0:
+                two = f"{tok.doc[tok.i - 1].lower_} {lemma}"
+                if two in self.ps.by_noun:
+                    return self.ps.by_noun[two]
+            return self.ps.by_noun.get(lemma, [])
+        return []
+
+    def _code_trigger(self, tok: Token, sent: Span, si: int, article: Article, actors: DocActors) -> list[Event]:
+        cands = self._candidates(tok)
+        if not cands:
+            return []
+        for p in cands:
+            is_noun = bool(p.nouns) and tok.pos_ in ("NOUN", "PROPN") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT")
+            if not is_noun and not p.verbs:
+                continue
+            if is_noun and not p.nouns:
+                continue
+            obj = self._object(tok, nominal=is_noun)
+            if not self._conditions(tok, p, obj, actors):
+                continue
+            modality = self._modality(tok)
+            if modality == "negated":
+                return []
+            found = self._actors(tok, p, obj, actors, nominal=is_noun)
+            return [self._event(tok, sent, si, article, actors, p, f, modality) for f in found]
+        return []
+
+    # ------------------------------------------------------------------ pattern conditions
+    def _object(self, tok: Token, *, nominal: bool) -> Token | None:
+        if nominal:
+            obj = self._pobj(tok, "of")
+        else:
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is None and self._is_passive(tok):
+                obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if obj is not None and obj.lemma_.lower() in self.ps.partitive_nouns:
+            inner = self._pobj(obj, "of")
+            if inner is not None:
+                obj = inner
+        return obj
+
+    def _pobj(self, tok: Token, prep: str) -> Token | None:
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+
+    def _object_words(self, tok: Token, obj: Token | None) -> set[str]:
+        words: set[str] = set()
+        cands = [obj] if obj is not None else []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "on", "to", "of"):
+                cands += [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ in ("xcomp", "dobj", "attr"):
+                cands.append(c)
+        for o in cands:
+            lemma = o.lemma_.lower()
+            words.add(lemma)
+            words.add(o.lower_)
+            mods = [c for c in o.lefts if c.dep_ in ("compound", "amod")]
+            if mods:
+                words.add(f"{mods[-1].lower_} {lemma}")
+                words.add(f"{mods[-1].lower_} {o.lower_}")
+            if o.i + 2 < len(o.doc) and o.doc[o.i + 1].lower_ == "of":
+                words.add(f"{o.lower_} of {o.doc[o.i + 2].lower_} {o.doc[o.i + 3].lower_}" if o.i + 3 < len(o.doc) else "")
+            for conj in o.conjuncts:
+                words.add(conj.lemma_.lower())
+        return words
+
+    def _conditions(self, tok: Token, p: Pattern, obj: Token | None, actors: DocActors) -> bool:
+        if p.object and not (self._object_words(tok, obj) & p.object):
+            return False
+        if p.prep:
+            preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+            if not preps & p.prep:
+                return False
+        if p.object_kind and p.object_kind != "any":
+            if obj is None:
+                return False
+            a = actors.actor_at(obj)
+            if p.object_kind == "actor" and a is None:
+                return False
+            if p.object_kind == "person" and not (obj.ent_type_ == "PERSON" or (a is not None and a.kind == "person")):
+                return False
+        elif p.object_kind == "any" and obj is None and not any(
+                c.dep_ == "prep" for c in tok.children):
+            return False
+        if p.requires_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
+            return False
+        if p.requires_no_xcomp and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return False
+        return True
+
+    # ------------------------------------------------------------------ modality
+    def _is_passive(self, tok: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+    def _negated(self, tok: Token) -> bool:
+        return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
+                   for c in tok.children)
+
+    def _modality(self, tok: Token) -> str:
+        if self._negated(tok):
+            return "negated"
+        modality = "asserted"
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & self.ps.future_aux:
+            modality = "planned"
+        elif auxes & self.ps.conditional_aux:
+            modality = "planned" if self._reporting_ancestor(tok) is not None and "would" in auxes else "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            modality = "hypothetical"
+        # climb: negating or intent verbs/nouns above the trigger
+        cur = tok
+        for _ in range(6):
+            if cur.dep_ not in CLIMB_DEPS - {"ccomp", "conj", "relcl"} or cur.head is cur:
+                break
+            head = cur.head
+            lemma = head.lemma_.lower()
+            if head.pos_ in ("VERB", "AUX"):
+                if self._negated(head) and cur.dep_ == "xcomp":
+                    return "negated"
+                if lemma in self.ps.negating_verbs and cur.dep_ in ("xcomp", "dobj", "pobj", "pcomp"):
+                    return "negated"
+                if lemma in self.ps.intent_verbs and cur.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "prep"):
+                    if self._negated(head):
+                        return "negated"
+                    return "announced" if modality == "asserted" else modality
+                if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children):
+                    modality = "hypothetical"
+            elif head.pos_ == "NOUN" and lemma in self.ps.intent_nouns:
+                return "announced" if modality == "asserted" else modality
+            cur = head
+        return modality
+
+    # ------------------------------------------------------------------ actors
+    def _subject_token(self, tok: Token, p: Pattern, *, nominal: bool) -> Token | None:
+        if nominal:
+            for slot in p.source:
+                t = self._slot(tok, slot, None)
+                if t is not None:
+                    return t
+        if not nominal and self._is_passive(tok):
+            if p.passive == "source":
+                return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            return self._pobj(tok, "by")
+        cur = tok
+        for _ in range(7):
+            if cur.pos_ in ("VERB", "AUX") or (cur.pos_ == "NOUN" and cur.dep_ == "ROOT"):
+                subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
+                if subj is not None and subj.lower_ not in ("who", "which", "that"):
+                    return subj
+                if subj is not None and cur.dep_ == "relcl":
+                    return cur.head
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head
+            if cur.head is cur or cur.dep_ not in CLIMB_DEPS:
+                return None
+            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in OBJECT_CONTROL:
+                dobj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
+                if dobj is not None:
+                    return dobj
+            if cur.dep_ == "ccomp" and cur is not tok:
+                return None
+            cur = cur.head
+        return None
+
+    def _slot(self, tok: Token, slot: str, obj: Token | None) -> Token | None:
+        """The token a slot names, looked for on the trigger and on its object."""
+        if slot in ("dobj", "dobj-if-actor", "dobj-country"):
+            return obj if obj is not None and obj.dep_ in ("dobj", "obj", "nsubjpass") else (
+                next((c for c in tok.children if c.dep_ == "dobj"), None))
+        if slot in ("iobj", "dative"):
+            return next((c for c in tok.children if c.dep_ in ("dative", "iobj")), None)
+        if slot == "poss":
+            return next((c for c in tok.children if c.dep_ == "poss"), None)
+        if slot == "pobj-of":
+            return self._pobj(obj, "of") if obj is not None else self._pobj(tok, "of")
+        if slot == "pobj-of-poss":
+            if obj is None:
+                return None
+            return next((c for c in obj.children if c.dep_ == "poss"), None) or self._pobj(obj, "of")
+        if slot.startswith("prep:"):
+            word = slot[5:]
+            for host in (tok, obj, self._pobj(obj, "of") if obj is not None else None):
+                if host is None:
+                    continue
+                found = self._pobj(host, word)
+                if found is not None:
+                    return found
+                # "to" also as a particle-less dative: "sent aid to Syria" is prep already
+        return None
+
+    def _with_conjuncts(self, tok: Token) -> list[Token]:
+        out = [tok]
+        for c in tok.conjuncts:
+            if c.pos_ in ("NOUN", "PROPN") and c.i > tok.i:
+                out.append(c)
+        return out
+
+    def _actors(self, tok: Token, p: Pattern, obj: Token | None, actors: DocActors, *, nominal: bool) -> list[_Found]:
+        subj = self._subject_token(tok, p, nominal=nominal)
+        if subj is None:
+            return []
+        sources = [(s, actors.actor_at(s)) for s in self._with_conjuncts(subj)]
+        sources = [(s, a) for s, a in sources if a is not None]
+        if not sources:
+            return []
+        targets: list[tuple[Token, Actor]] = []
+        how = "slot"
+        for slot in p.target:
+            t = self._slot(tok, slot, obj)
+            if t is None:
+                continue
+            cands = [(x, actors.actor_at(x)) for x in self._with_conjuncts(t)]
+            cands = [(x, a) for x, a in cands if a is not None]
+            if slot == "dobj-country":
+                cands = [(x, a) for x, a in cands if a.country]
+            if cands:
+                targets = cands
+                break
+        out: list[_Found] = []
+        for s_tok, src in sources:
+            tgts = [(x, a) for x, a in targets if a.code != src.code]
+            if not tgts:
+                fb = self._fallback(tok, p, src, actors)
+                if fb is not None:
+                    out.append(_Found(src, fb[1], fb[2], s_tok, fb[0]))
+                elif not targets and not p.target:
+                    out.append(_Found(src, None, "none", s_tok, None))
+                continue
+            for t_tok, tgt in tgts:
+                out.append(_Found(src, tgt, how, s_tok, t_tok))
+        return out
+
+    def _fallback(self, tok: Token, p: Pattern, src: Actor, actors: DocActors):
+        if p.fallback == "none":
+            return None
+        if p.fallback == "reporter":
+            rep = self._reporting_ancestor(tok)
+            if rep is not None:
+                speaker = self._reporter_actor(rep, actors)
+                if speaker is not None and speaker[1].country and speaker[1].country != src.country:
+                    return speaker[0], _country_only(speaker[1]), "reporter"
+        # context: the nearest other country named in the sentence
+        best = None
+        for t in tok.sent:
+            if t.pos_ not in ("PROPN", "NOUN") or t.i == tok.i:
+                continue
+            a = actors.actor_at(t)
+            if a is None or not a.country or a.country == src.country:
+                continue
+            if actors.is_media(t):
+                continue
+            d = abs(t.i - tok.i)
+            if best is None or d < best[0]:
+                best = (d, t, a)
+        if best is None:
+            return None
+        return best[1], best[2], "context"
+
+    def _reporting_ancestor(self, tok: Token) -> Token | None:
+        cur = tok
+        for _ in range(6):
+            if cur.head is cur:
+                return None
+            if cur.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis") or cur.head.dep_ == "ROOT":
+                h = cur.head
+                if h.lemma_.lower() in self.ps.reporting_verbs and h.i != tok.i and cur.dep_ in ("ccomp", "parataxis", "advcl", "dobj"):
+                    return h
+            cur = cur.head
+        return None
+
+    def _reporter_actor(self, verb: Token, actors: DocActors):
+        cur = verb
+        for _ in range(3):
+            subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                a = actors.actor_at(subj)
+                return (subj, a) if a is not None else None
+            if cur.dep_ in ("advcl", "conj", "xcomp") and cur.head is not cur:
+                cur = cur.head
+            else:
+                break
+        return None
+
+    def _attribution(self, tok: Token, actors: DocActors) -> dict | None:
+        rep = self._reporting_ancestor(tok)
+        if rep is not None:
+            sp = self._reporter_actor(rep, actors)
+            subj = next((c for c in rep.children if c.dep_ == "nsubj"), None)
+            return {"verb": rep.lemma_.lower(),
+                    "speaker": sp[1].to_dict() if sp else ({"text": subj.text} if subj is not None else None)}
+        for t in tok.sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                pobj = next((g for g in t.doc[t.i + 1].children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    a = actors.actor_at(pobj)
+                    return {"verb": "according to", "speaker": a.to_dict() if a else {"text": pobj.text}}
+        return None
+
+    # ------------------------------------------------------------------ the event
+    def _event(self, tok: Token, sent: Span, si: int, article: Article, actors: DocActors,
+               p: Pattern, f: _Found, modality: str) -> Event:
+        cameo = p.cameo
+        if modality in ("planned", "announced", "hypothetical") and not cameo.startswith(("03", "13")):
+            cameo = self.ps.intent_of(cameo)
+        code = self.cameo.get(cameo)
+        conf = p.confidence
+        if f.target_how in ("context", "reporter"):
+            conf -= 0.15
+        if f.source.how == "coref":
+            conf -= 0.05
+        if f.target is None:
+            conf -= 0.2
+        if modality == "hypothetical":
+            conf -= 0.15
+        conf = round(max(0.05, min(1.0, conf)), 2)
+
+        date_spans = [e.text for e in sent.ents if e.label_ in DATE_LABELS]
+        rd = resolve_event_date(sent.text, article.published, date_spans=date_spans)
+        location = self._location(tok, sent, f)
+        src_code = f.source.code
+        tgt_code = f.target.code if f.target else None
+        eid = content_id(article.id, si, tok.i, cameo, src_code, tgt_code)
+        return Event(
+            event_id=eid, article_id=article.id, source=f.source, target=f.target,
+            cameo=cameo, root=cameo[:2], cameo_name=code.name, goldstein=code.goldstein,
+            quad_class=code.quad_class, plover=code.plover, plover_mode=code.plover_mode,
+            date=rd.date.isoformat() if rd.date else None, date_source=rd.source, date_text=rd.text,
+            location=location, modality=modality, sentence=sent.text, sentence_index=si,
+            span=(sent.start_char, sent.end_char), trigger=tok.text,
+            trigger_span=(tok.idx, tok.idx + len(tok.text)), pattern_id=p.id, confidence=conf,
+            attribution=self._attribution(tok, actors),
+            published=article.published.isoformat() if article.published else None,
+        )
+
+    def _location(self, tok: Token, sent: Span, f: _Found):
+        geo = geocoder()
+        prefer = [c for c in (f.source.country, f.target.country if f.target else None) if c]
+        # a place that is the target of a visit is where the event happened
+        if f.target_tok is not None and f.target is not None and f.target.how in ("capital", "gazetteer") \
+                and tok.lemma_.lower() in ("visit", "travel", "arrive", "fly", "go", "tour", "land", "head"):
+            loc = geo.locate(f.target_tok.text if not f.target_tok.ent_type_ else _ent_text(f.target_tok), prefer=prefer)
+            if loc is not None:
+                return loc
+        places: list[str] = []
+        for e in sent.ents:
+            if e.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            root = e.root
+            if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS or root.head.i == tok.i:
+                places.append(e.text)
+        if not places:
+            return None
+        return geo.locate_best(places, prefer=prefer)
+
+
+def _ent_text(tok: Token) -> str:
+    for e in tok.doc.ents:
+        if e.start <= tok.i < e.end:
+            return e.text
+    return tok.text
+
+
+def _country_only(a: Actor) -> Actor:
+    return Actor(code=a.country, country=a.country, roles=[], text=a.text, name=a.name, start=a.start,
+                 end=a.end, kind="country", how="reporter")
+
+
+def code_events(docs: Iterable[tuple[Doc, Article, DocActors]], coder: EventCoder | None = None) -> list[Event]:
+    coder = coder or EventCoder()
+    out: list[Event] = []
+    for doc, art, actors in docs:
+        out.extend(coder.code(doc, art, actors))
+    return out

