@@ -272,7 +272,8 @@ class DocActors:
 
     def _pronoun(self, t: Token, low: str) -> Actor | None:
         if low in PERSON_PRONOUNS:
-            m = self._recent(t, lambda m: m.actor.kind == "person" and m.actor.country is not None, window=3)
+            m = self._recent(t, lambda m: m.actor.kind == "person" and m.actor.country is not None
+                             and m.head.tag_ not in ("NNS", "NNPS"), window=3)
         elif low in THING_PRONOUNS:
             m = self._recent(t, lambda m: m.actor.kind in ("organisation", "country")
                              and m.head.dep_ in ("nsubj", "nsubjpass"), window=2)
@@ -360,13 +361,13 @@ class DocActors:
             a = self._prep_actor(t, ("of", "from"))
             if a is not None:
                 if a.kind in ("organisation", "person") and a.roles:
-                    return self._make(t, np, country=a.country, roles=a.roles + roles[len(a.roles):][:0],
+                    return self._make(t, np, country=a.country, roles=list(a.roles),
                                       name=a.name, kind=rn.kind, how="of-phrase", code=a.code)
                 country = a.country
         named = None
         # a named person in apposition: "the top US diplomat in Colombia, John McNamara"
         for tok in self.doc[t.i + 1:min(len(self.doc), t.i + 8)]:
-            if tok.text in (".", ";") or tok.pos_ == "VERB":
+            if tok.text in (".", ";") or (tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound")):
                 break
             if tok.ent_type_ == "PERSON" and self.doc[tok.i - 1].text == ",":
                 ent = self._entity(tok)

@@ -207,10 +207,11 @@ class EventCoder:
     # ------------------------------------------------------------------ actors
     def _subject_token(self, tok: Token, p: Pattern, *, nominal: bool) -> Token | None:
         if nominal:
+            obj = self._object(tok, nominal=True)
             for slot in p.source:
-                t = self._slot(tok, slot, None)
-                if t is not None:
-                    return t
+                for t in self._slot(tok, slot, obj):
+                    if t.pos_ in ("NOUN", "PROPN", "PRON"):
+                        return t
         if not nominal and self._is_passive(tok):
             if p.passive == "source":
                 return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -236,31 +237,36 @@ class EventCoder:
             cur = cur.head
         return None
 
-    def _slot(self, tok: Token, slot: str, obj: Token | None) -> Token | None:
-        """The token a slot names, looked for on the trigger and on its object."""
+    def _pobjs(self, tok: Token, prep: str) -> list[Token]:
+        return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == prep
+                for g in c.children if g.dep_ == "pobj"]
+
+    def _slot(self, tok: Token, slot: str, obj: Token | None) -> list[Token]:
+        """The tokens a slot names, looked for on the trigger and on its object, nearest first."""
         if slot in ("dobj", "dobj-if-actor", "dobj-country"):
-            return obj if obj is not None and obj.dep_ in ("dobj", "obj", "nsubjpass") else (
-                next((c for c in tok.children if c.dep_ == "dobj"), None))
+            if obj is not None and obj.dep_ in ("dobj", "obj", "nsubjpass"):
+                return [obj]
+            return [c for c in tok.children if c.dep_ == "dobj"]
         if slot in ("iobj", "dative"):
-            return next((c for c in tok.children if c.dep_ in ("dative", "iobj")), None)
+            return [c for c in tok.children if c.dep_ in ("dative", "iobj")]
         if slot == "poss":
-            return next((c for c in tok.children if c.dep_ == "poss"), None)
+            return [c for c in tok.children if c.dep_ == "poss"]
         if slot == "pobj-of":
-            return self._pobj(obj, "of") if obj is not None else self._pobj(tok, "of")
+            if obj is not None and obj.head.lower_ == "of" and obj.head.head.i == tok.i:
+                return [obj]  # a noun trigger's own object: "the release of prisoners"
+            return self._pobjs(obj if obj is not None else tok, "of")
         if slot == "pobj-of-poss":
             if obj is None:
-                return None
-            return next((c for c in obj.children if c.dep_ == "poss"), None) or self._pobj(obj, "of")
+                return []
+            return [c for c in obj.children if c.dep_ == "poss"] + self._pobjs(obj, "of")
         if slot.startswith("prep:"):
             word = slot[5:]
+            out: list[Token] = []
             for host in (tok, obj, self._pobj(obj, "of") if obj is not None else None):
-                if host is None:
-                    continue
-                found = self._pobj(host, word)
-                if found is not None:
-                    return found
-                # "to" also as a particle-less dative: "sent aid to Syria" is prep already
-        return None
+                if host is not None:
+                    out += self._pobjs(host, word)
+            return out
+        return []
 
     def _with_conjuncts(self, tok: Token) -> list[Token]:
         out = [tok]
@@ -280,15 +286,15 @@ class EventCoder:
         targets: list[tuple[Token, Actor]] = []
         how = "slot"
         for slot in p.target:
-            t = self._slot(tok, slot, obj)
-            if t is None:
-                continue
-            cands = [(x, actors.actor_at(x)) for x in self._with_conjuncts(t)]
-            cands = [(x, a) for x, a in cands if a is not None]
-            if slot == "dobj-country":
-                cands = [(x, a) for x, a in cands if a.country]
-            if cands:
-                targets = cands
+            for t in self._slot(tok, slot, obj):
+                cands = [(x, actors.actor_at(x)) for x in self._with_conjuncts(t)]
+                cands = [(x, a) for x, a in cands if a is not None]
+                if slot == "dobj-country":
+                    cands = [(x, a) for x, a in cands if a.country]
+                if cands:
+                    targets = cands
+                    break
+            if targets:
                 break
         out: list[_Found] = []
         for s_tok, src in sources:
@@ -312,7 +318,7 @@ class EventCoder:
             if rep is not None:
                 speaker = self._reporter_actor(rep, actors)
                 if speaker is not None and speaker[1].country and speaker[1].country != src.country:
-                    return speaker[0], _country_only(speaker[1]), "reporter"
+                    return speaker[0], speaker[1], "reporter"
         # context: the nearest other country named in the sentence
         best = None
         for t in tok.sent:
@@ -432,11 +438,6 @@ def _ent_text(tok: Token) -> str:
         if e.start <= tok.i < e.end:
             return e.text
     return tok.text
-
-
-def _country_only(a: Actor) -> Actor:
-    return Actor(code=a.country, country=a.country, roles=[], text=a.text, name=a.name, start=a.start,
-                 end=a.end, kind="country", how="reporter")
 
 
 def code_events(docs: Iterable[tuple[Doc, Article, DocActors]], coder: EventCoder | None = None) -> list[Event]:
