@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import json
 import logging
@@ -18,11 +19,11 @@ from rich.table import Table
 
 from .errors import DyadError
 from .ingest import parse_published, read_articles
-from .models import Event, Quote, Reject
+from .models import Actor, Event, Location, Quote, Reject
 from .pipeline import ArticleResult, Pipeline
 from .settings import Settings
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # no hard wrapping: a piped log line stays one line
 log = logging.getLogger("dyad")
 
 FORMATS = ("jsonl", "table", "csv")
@@ -30,15 +31,34 @@ FORMATS = ("jsonl", "table", "csv")
 
 def _setup_logging(verbose: bool) -> None:
     if not log.handlers:
-        handler = RichHandler(console=err, show_time=False, show_path=False, markup=False)
+        if err.is_terminal:
+            handler: logging.Handler = RichHandler(console=err, show_time=False, show_path=False, markup=False)
+        else:  # piped or redirected: plain, unwrapped lines that grep can find
+            handler = _StderrHandler()
+            handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
         log.addHandler(handler)
     log.setLevel(logging.DEBUG if verbose else logging.INFO)
     log.propagate = False
 
 
+class _StderrHandler(logging.StreamHandler):
+    """A StreamHandler that writes to whatever sys.stderr is at the time (test runners swap it)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self):  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def input_options(f: Callable) -> Callable:
     """Options shared by every command that reads articles."""
-    f = click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))(f)
+    f = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True))(f)
     f = click.option("--published", default=None, metavar="DATE",
                      help="Publication date of plain-text inputs (and JSONL records without one).")(f)
     f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
@@ -104,31 +124,50 @@ def _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose
               f"{len(rejects)} records skipped" + (f"; stored in {db}" if db else ""))
 
 
-def _flat(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+# CSV: these nested objects become prefixed columns (source_code, location_lat, ...), whether or
+# not the first row has them; any other dict (attribution) is one JSON cell.
+_ACTOR_FIELDS = [f.name for f in dataclasses.fields(Actor)]
+_NESTED = {"source": _ACTOR_FIELDS, "target": _ACTOR_FIELDS, "speaker": _ACTOR_FIELDS,
+           "location": [f.name for f in dataclasses.fields(Location)]}
+
+
+def _csv_columns(cls: type) -> list[str]:
+    cols: list[str] = []
+    for f in dataclasses.fields(cls):
+        cols += [f"{f.name}_{sub}" for sub in _NESTED[f.name]] if f.name in _NESTED else [f.name]
+    return cols
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    if isinstance(v, (list, tuple)):
+        return ";".join(map(str, v))
+    return v
+
+
+def _flat(d: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in d.items():
-        key = f"{prefix}{k}"
-        if isinstance(v, dict):
-            out.update(_flat(v, key + "_"))
-        elif isinstance(v, (list, tuple)):
-            out[key] = ";".join(map(str, v))
+        if k in _NESTED:
+            sub = v if isinstance(v, dict) else {}
+            for name in _NESTED[k]:
+                out[f"{k}_{name}"] = _cell(sub.get(name))
         else:
-            out[key] = v
+            out[k] = _cell(v)
     return out
 
 
-def _emit(rows: Iterator[dict[str, Any]], fmt: str, table: Callable[[list[dict[str, Any]]], Table]) -> None:
+def _emit(rows: Iterator[dict[str, Any]], fmt: str, table: Callable[[list[dict[str, Any]]], Table],
+          columns: list[str]) -> None:
     if fmt == "jsonl":
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        writer = None
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
         for r in rows:
-            flat = _flat(r)
-            if writer is None:
-                writer = csv.DictWriter(sys.stdout, fieldnames=list(flat), extrasaction="ignore")
-                writer.writeheader()
-            writer.writerow(flat)
+            writer.writerow(_flat(r))
     else:
         Console().print(table(list(rows)))
 
@@ -178,7 +217,7 @@ def main() -> None:
 def code(paths, published, fmt, db, model, batch_size, min_confidence, quiet, verbose) -> None:
     """Code articles (JSONL or text files; - for stdin) into CAMEO events."""
     results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose)
-    _emit((e.to_dict() for r in results for e in r.events), fmt, _event_table)
+    _emit((e.to_dict() for r in results for e in r.events), fmt, _event_table, _csv_columns(Event))
 
 
 @main.command()
@@ -187,7 +226,7 @@ def code(paths, published, fmt, db, model, batch_size, min_confidence, quiet, ve
 def quotes(paths, published, fmt, db, model, batch_size, min_confidence, quiet, verbose) -> None:
     """Extract quotes and their speakers from articles."""
     results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose)
-    _emit((q.to_dict() for r in results for q in r.quotes), fmt, _quote_table)
+    _emit((q.to_dict() for r in results for q in r.quotes), fmt, _quote_table, _csv_columns(Quote))
 
 
 if __name__ == "__main__":  # pragma: no cover

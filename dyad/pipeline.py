@@ -72,7 +72,8 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, *, nlp: Any = None):
         self.settings = settings or get_settings()
         self._nlp = nlp
-        self.coder = EventCoder()
+        self.coder = EventCoder(keep_hypothetical=self.settings.keep_hypothetical,
+                                max_sentence_tokens=self.settings.max_sentence_tokens)
         self.quoter = QuoteExtractor()
 
     @property

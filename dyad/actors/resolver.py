@@ -261,8 +261,13 @@ class DocActors:
                 m = self.gaz.lookup(t.text)
             if m is not None:
                 if m.kind == "demonym":
-                    if t.dep_ == "amod" or t.pos_ == "ADJ":
+                    if t.dep_ == "amod" or t.pos_ == "ADJ" or self.gaz.lookup(t.text) is None:
                         return None
+                    dets = {c.lower_ for c in t.children if c.dep_ == "det"}
+                    if "the" in dets and (t.tag_ in ("NNS", "NNPS") or t.text.endswith("ese")):
+                        # "the Russians said", "the Chinese announced": the nation acting as one
+                        return self._make(t, np, country=m.iso3, roles=[], name=m.entry.name,
+                                          kind="country", how="demonym")
                     # a bare nationality ("an American", "Venezuelans") is a civilian, not the state
                     return self._make(t, np, country=m.iso3, roles=["CVL"], name=m.entry.name,
                                       kind="group", how="demonym")
@@ -272,8 +277,14 @@ class DocActors:
 
     def _pronoun(self, t: Token, low: str) -> Actor | None:
         if low in PERSON_PRONOUNS:
-            m = self._recent(t, lambda m: m.actor.kind == "person" and m.actor.country is not None
-                             and m.head.tag_ not in ("NNS", "NNPS"), window=3)
+            def person(m: Mention) -> bool:
+                return m.actor.kind == "person" and m.actor.country is not None and m.head.tag_ not in ("NNS", "NNPS")
+            # the subject of the sentence before (or this one) first, then any person mentioned lately
+            si = self.sentence_index(t)
+            m = self._recent(t, lambda m: person(m) and m.head.dep_ in ("nsubj", "nsubjpass")
+                             and si - m.sent_index <= 1)
+            if m is None:
+                m = self._recent(t, person, window=2)
         elif low in THING_PRONOUNS:
             m = self._recent(t, lambda m: m.actor.kind in ("organisation", "country")
                              and m.head.dep_ in ("nsubj", "nsubjpass"), window=2)

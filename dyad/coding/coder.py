@@ -26,7 +26,6 @@ from ..models import Actor, Article, Event, content_id
 from .cameo import cameo_table
 from .patterns import Pattern, PatternSet, pattern_set
 
-CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj", "acl", "ccomp", "relcl", "attr", "oprd"}
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade", "press", "push", "order",
                   "tell", "encourage", "help", "permit", "request", "pressure", "convince"}
 PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "across"}
@@ -43,8 +42,11 @@ class _Found:
 
 
 class EventCoder:
-    def __init__(self, patterns: PatternSet | None = None):
+    def __init__(self, patterns: PatternSet | None = None, *, keep_hypothetical: bool = False,
+                 max_sentence_tokens: int = 100):
         self.ps = patterns or pattern_set()
+        self.keep_hypothetical = keep_hypothetical
+        self.max_sentence_tokens = max_sentence_tokens
         self.cameo = cameo_table()
 
     # ------------------------------------------------------------------ entry
@@ -52,6 +54,8 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         for si, sent in enumerate(doc.sents):
+            if len(sent) > self.max_sentence_tokens:
+                continue  # page furniture run together ("Replay More Videos ..."), not a sentence
             for tok in sent:
                 for ev in self._code_trigger(tok, sent, si, article, actors):
                     key = (ev.sentence_index, ev.cameo, ev.source and ev.source.code, ev.target and ev.target.code)
@@ -88,7 +92,7 @@ class EventCoder:
             if not self._conditions(tok, p, obj, actors):
                 continue
             modality = self._modality(tok)
-            if modality == "negated":
+            if modality == "negated" or (modality == "hypothetical" and not self.keep_hypothetical):
                 return []
             found = self._actors(tok, p, obj, actors, nominal=is_noun)
             return [self._event(tok, sent, si, article, actors, p, f, modality) for f in found]
@@ -158,7 +162,10 @@ class EventCoder:
             return False
         if p.requires_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
             return False
-        if p.requires_no_xcomp and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        if p.requires_no_xcomp and (any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in tok.children) or (
+                obj is not None and any(c.dep_ in ("oprd", "attr", "appos") for c in obj.children))
+                or (obj is not None and obj.dep_ == "dobj" and obj.right_edge.i + 1 < len(obj.doc)
+                    and obj.doc[obj.right_edge.i + 1].pos_ in ("DET", "ADJ", "NOUN", "PUNCT"))):
             return False
         return True
 
@@ -170,38 +177,90 @@ class EventCoder:
         return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
                    for c in tok.children)
 
-    def _modality(self, tok: Token) -> str:
-        if self._negated(tok):
-            return "negated"
-        modality = "asserted"
-        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        if auxes & self.ps.future_aux:
-            modality = "planned"
-        elif auxes & self.ps.conditional_aux:
-            modality = "planned" if self._reporting_ancestor(tok) is not None and "would" in auxes else "hypothetical"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
-            modality = "hypothetical"
-        # climb: negating or intent verbs/nouns above the trigger
+    def _chain(self, tok: Token) -> tuple[list[Token], Token | None]:
+        """The trigger and the words that govern it up to the clause that has its subject.
+
+        Climbs through "to"-clauses ("decided to initiate"), conjoined verbs, purpose and
+        participle clauses, and intent nouns ("exploring the possibility of expanding").
+        Returns the chain and the subject token (None when the clause has none).
+        """
+        chain = [tok]
         cur = tok
-        for _ in range(6):
-            if cur.dep_ not in CLIMB_DEPS - {"ccomp", "conj", "relcl"} or cur.head is cur:
-                break
-            head = cur.head
-            lemma = head.lemma_.lower()
-            if head.pos_ in ("VERB", "AUX"):
-                if self._negated(head) and cur.dep_ == "xcomp":
+        for _ in range(8):
+            if cur.pos_ in ("VERB", "AUX") or (cur.pos_ == "NOUN" and cur.dep_ == "ROOT"):
+                subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
+                if subj is not None:
+                    if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                        return chain, cur.head
+                    return chain, subj
+            dep, head = cur.dep_, cur.head
+            if head is cur:
+                return chain, None
+            if dep == "xcomp":
+                if head.lemma_.lower() in OBJECT_CONTROL:
+                    dobj = next((c for c in head.children if c.dep_ == "dobj"), None)
+                    if dobj is not None:
+                        return chain + [head], dobj
+                cur = head
+            elif dep == "conj" and head.pos_ in ("VERB", "AUX") and cur.pos_ in ("VERB", "AUX"):
+                cur = head
+            elif dep == "advcl" and (cur.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+                cur = head
+            elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                return chain + [head], head
+            elif dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent"):
+                noun = head.head
+                if noun.lemma_.lower() in self.ps.intent_nouns or noun.lemma_.lower() in self.ps.intent_verbs:
+                    chain.append(head)
+                    cur = noun
+                else:
+                    return chain, None
+            elif dep == "dobj" and (cur is tok or cur.lemma_.lower() in self.ps.intent_nouns):
+                cur = head
+            else:
+                return chain, None
+            chain.append(cur)
+        return chain, None
+
+    def _modality(self, tok: Token) -> str:
+        """asserted | planned | announced | hypothetical | negated (see the module docstring)."""
+        sent_text = tok.sent.text.strip().rstrip("\"'”’ ")
+        chain, _ = self._chain(tok)
+        modality = "asserted"
+        for node in chain:
+            if self._negated(node):
+                return "negated"
+            lemma = node.lemma_.lower()
+            if node is not tok and node.pos_ in ("VERB", "AUX"):
+                if lemma in self.ps.negating_verbs:
                     return "negated"
-                if lemma in self.ps.negating_verbs and cur.dep_ in ("xcomp", "dobj", "pobj", "pcomp"):
-                    return "negated"
-                if lemma in self.ps.intent_verbs and cur.dep_ in ("xcomp", "dobj", "pobj", "pcomp", "prep"):
-                    if self._negated(head):
-                        return "negated"
-                    return "announced" if modality == "asserted" else modality
-                if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in head.children):
-                    modality = "hypothetical"
-            elif head.pos_ == "NOUN" and lemma in self.ps.intent_nouns:
-                return "announced" if modality == "asserted" else modality
-            cur = head
+                if lemma in self.ps.intent_verbs and modality == "asserted":
+                    modality = "announced"
+            if node is not tok and node.pos_ == "NOUN" and lemma in self.ps.intent_nouns and modality == "asserted":
+                modality = "announced"
+            auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & self.ps.hypothetical_aux:
+                return "hypothetical"
+            if auxes & self.ps.future_aux:
+                modality = "planned" if modality == "asserted" else modality
+            elif auxes & self.ps.conditional_aux:
+                if self._reporting_ancestor(tok) is None:
+                    return "hypothetical"
+                modality = "planned" if modality == "asserted" else modality
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+                return "hypothetical"
+            # "Hamas wants Israel to halt …", "urged China to pressure …": wished for, not done
+            head_lemma = node.head.lemma_.lower()
+            if node.dep_ in ("ccomp", "xcomp") and head_lemma in self.ps.desire_verbs and (
+                    (node.dep_ == "ccomp" and head_lemma not in self.ps.reporting_verbs)
+                    or (node.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in node.head.children))):
+                return "hypothetical"
+            if any(c.dep_ == "prep" and c.lower_ in ("instead", "rather") for c in node.children) or (
+                    node.dep_ == "pcomp" and node.head.lower_ in ("of", "than")
+                    and node.head.head.lower_ in ("instead", "rather")):
+                return "negated"
+        if sent_text.endswith("?"):
+            return "hypothetical"
         return modality
 
     # ------------------------------------------------------------------ actors
@@ -216,26 +275,8 @@ class EventCoder:
             if p.passive == "source":
                 return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             return self._pobj(tok, "by")
-        cur = tok
-        for _ in range(7):
-            if cur.pos_ in ("VERB", "AUX") or (cur.pos_ == "NOUN" and cur.dep_ == "ROOT"):
-                subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
-                if subj is not None and subj.lower_ not in ("who", "which", "that"):
-                    return subj
-                if subj is not None and cur.dep_ == "relcl":
-                    return cur.head
-            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                return cur.head
-            if cur.head is cur or cur.dep_ not in CLIMB_DEPS:
-                return None
-            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in OBJECT_CONTROL:
-                dobj = next((c for c in cur.head.children if c.dep_ == "dobj"), None)
-                if dobj is not None:
-                    return dobj
-            if cur.dep_ == "ccomp" and cur is not tok:
-                return None
-            cur = cur.head
-        return None
+        _, subj = self._chain(tok)
+        return subj
 
     def _pobjs(self, tok: Token, prep: str) -> list[Token]:
         return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == prep
@@ -319,22 +360,19 @@ class EventCoder:
                 speaker = self._reporter_actor(rep, actors)
                 if speaker is not None and speaker[1].country and speaker[1].country != src.country:
                     return speaker[0], speaker[1], "reporter"
-        # context: the nearest other country named in the sentence
-        best = None
+        # context: the one other country named in the sentence (none when there are several)
+        found: dict[str, tuple[Token, Actor]] = {}
         for t in tok.sent:
             if t.pos_ not in ("PROPN", "NOUN") or t.i == tok.i:
                 continue
             a = actors.actor_at(t)
-            if a is None or not a.country or a.country == src.country:
+            if a is None or not a.country or a.country == src.country or actors.is_media(t):
                 continue
-            if actors.is_media(t):
-                continue
-            d = abs(t.i - tok.i)
-            if best is None or d < best[0]:
-                best = (d, t, a)
-        if best is None:
+            found.setdefault(a.country, (t, a))
+        if len(found) != 1:
             return None
-        return best[1], best[2], "context"
+        t, a = next(iter(found.values()))
+        return t, a, "context"
 
     def _reporting_ancestor(self, tok: Token) -> Token | None:
         cur = tok

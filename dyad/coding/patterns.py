@@ -40,6 +40,8 @@ class PatternSet:
     intent_nouns: frozenset[str]
     future_aux: frozenset[str]
     conditional_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    desire_verbs: frozenset[str]
     negating_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -103,6 +105,8 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         intent_code_exact={str(k): str(v) for k, v in (raw.get("intent_code_exact") or {}).items()},
         intent_verbs=_words(raw.get("intent_verbs")), intent_nouns=_words(raw.get("intent_nouns")),
         future_aux=_words(raw.get("future_aux")), conditional_aux=_words(raw.get("conditional_aux")),
+        hypothetical_aux=_words(raw.get("hypothetical_aux")),
+        desire_verbs=_words(raw.get("desire_verbs")),
         negating_verbs=_words(raw.get("negating_verbs")), partitive_nouns=_words(raw.get("partitive_nouns")),
         reporting_verbs=_words(raw.get("reporting_verbs")),
     )

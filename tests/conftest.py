@@ -1,0 +1,53 @@
+"""Shared fixtures for the model-backed tests: one Pipeline (one spaCy model load) per session."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from dyad.models import Article, Event, Quote
+from dyad.pipeline import ArticleResult, Pipeline
+
+DEFAULT_PUBLISHED = "2019-03-15"  # a Friday
+
+
+def _article(text: str, published: str | date | None) -> Article:
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    return Article(id="test-article", text=text, published=published)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """A Pipeline whose spaCy model is loaded once for the whole test session."""
+    p = Pipeline()
+    p.nlp  # force the model load now, once
+    return p
+
+
+def _analyse(pipeline: Pipeline, text: str, published: str | date | None) -> ArticleResult:
+    results = list(pipeline.process([_article(text, published)]))
+    assert len(results) == 1
+    assert results[0].error is None, results[0].error
+    return results[0]
+
+
+@pytest.fixture(scope="session")
+def code(pipeline: Pipeline) -> Callable[..., list[Event]]:
+    """code(text, published="2019-03-15") -> the events coded from that text."""
+
+    def _code(text: str, published: str | date | None = DEFAULT_PUBLISHED) -> list[Event]:
+        return _analyse(pipeline, text, published).events
+
+    return _code
+
+
+@pytest.fixture(scope="session")
+def quotes(pipeline: Pipeline) -> Callable[..., list[Quote]]:
+    """quotes(text, published="2019-03-15") -> the quotes extracted from that text."""
+
+    def _quotes(text: str, published: str | date | None = DEFAULT_PUBLISHED) -> list[Quote]:
+        return _analyse(pipeline, text, published).quotes
+
+    return _quotes
