@@ -79,6 +79,39 @@ class DocActors:
                 self.history.append(Mention(actor, t, t.lemma_.lower(), self._sent_of.get(t.i, 0)))
         return self._cache[t.i]
 
+    def weak_actor(self, t: Token, *, domestic: str | None = None) -> Actor | None:
+        """An actor for a target that names no actor of its own.
+
+        "Ukrainian positions" → UKR (the country of its modifier); "opposition activists" with no
+        country → the `domestic` country (the source's: a government acting at home).
+        """
+        a = self.actor_at(t)
+        if a is not None:
+            return a
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return None
+        rn = self._role_noun(t)
+        mod_roles: list[str] = []
+        for c in t.lefts:
+            if c.dep_ in ("compound", "amod"):
+                crn = self._role_noun(c)
+                if crn is not None:
+                    mod_roles += list(crn.roles)
+        country = self._modifier_country(t)
+        roles = list(rn.roles) if rn is not None else []
+        roles = list(dict.fromkeys(mod_roles + roles))
+        if country:
+            return self._make(t, None, country=country, roles=roles, name=None, kind="group", how="modifier")
+        if roles and domestic:
+            return self._make(t, None, country=domestic, roles=roles, name=None, kind="group", how="domestic")
+        return None
+
+    def is_actorish(self, t: Token) -> bool:
+        """Names an actor, even one whose country the phrase does not give ("opposition activists")."""
+        if self.actor_at(t) is not None or t.ent_type_ == "PERSON":
+            return True
+        return self.weak_actor(t, domestic="---") is not None
+
     def sentence_index(self, t: Token) -> int:
         return self._sent_of.get(t.i, 0)
 

@@ -30,6 +30,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade",
                   "tell", "encourage", "help", "permit", "request", "pressure", "convince"}
 PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "across"}
 DATE_LABELS = {"DATE", "TIME"}
+MOTION_VERBS = {"visit", "travel", "arrive", "fly", "go", "tour", "land", "head", "come", "return", "trip"}
 
 
 @dataclass
@@ -153,7 +154,7 @@ class EventCoder:
             if obj is None:
                 return False
             a = actors.actor_at(obj)
-            if p.object_kind == "actor" and a is None:
+            if p.object_kind == "actor" and a is None and not actors.is_actorish(obj):
                 return False
             if p.object_kind == "person" and not (obj.ent_type_ == "PERSON" or (a is not None and a.kind == "person")):
                 return False
@@ -320,6 +321,8 @@ class EventCoder:
         subj = self._subject_token(tok, p, nominal=nominal)
         if subj is None:
             return []
+        if subj.lemma_.lower() in self.ps.partitive_nouns:  # "thousands of protesters"
+            subj = self._pobj(subj, "of") or subj
         sources = [(s, actors.actor_at(s)) for s in self._with_conjuncts(subj)]
         sources = [(s, a) for s, a in sources if a is not None]
         if not sources:
@@ -337,7 +340,25 @@ class EventCoder:
                     break
             if targets:
                 break
+        if not targets:
+            # "shelled Ukrainian positions", "seized a British tanker", "arrested opposition activists"
+            for slot in p.target:
+                for t in self._slot(tok, slot, obj):
+                    a = actors.weak_actor(t, domestic=sources[0][1].country)
+                    if a is not None:
+                        targets = [(t, a)]
+                        how = "modifier"
+                        break
+                if targets:
+                    break
         out: list[_Found] = []
+        if not targets and p.symmetric and len(sources) > 1:
+            # "Brazil and Argentina signed an agreement": each with the other
+            for s_tok, src in sources:
+                for t_tok, tgt in sources:
+                    if tgt.code != src.code:
+                        out.append(_Found(src, tgt, "conjunct", s_tok, t_tok))
+            return out
         for s_tok, src in sources:
             tgts = [(x, a) for x, a in targets if a.code != src.code]
             if not tgts:
@@ -455,7 +476,7 @@ class EventCoder:
         prefer = [c for c in (f.source.country, f.target.country if f.target else None) if c]
         # a place that is the target of a visit is where the event happened
         if f.target_tok is not None and f.target is not None and f.target.how in ("capital", "gazetteer") \
-                and tok.lemma_.lower() in ("visit", "travel", "arrive", "fly", "go", "tour", "land", "head"):
+                and tok.lemma_.lower() in MOTION_VERBS:
             loc = geo.locate(f.target_tok.text if not f.target_tok.ent_type_ else _ent_text(f.target_tok), prefer=prefer)
             if loc is not None:
                 return loc
@@ -464,7 +485,8 @@ class EventCoder:
             if e.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             root = e.root
-            if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS or root.head.i == tok.i:
+            if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS or (
+                    root.head.i == tok.i and tok.lemma_.lower() in MOTION_VERBS):
                 places.append(e.text)
         if not places:
             return None

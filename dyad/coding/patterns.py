@@ -29,6 +29,7 @@ class Pattern:
     passive: str = "target"
     requires_xcomp: bool = False
     requires_no_xcomp: bool = False
+    symmetric: bool = False  # "A and B met": each is the other's target
 
 
 @dataclass
@@ -94,6 +95,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
             confidence=float(spec.get("confidence", 0.8)), passive=spec.get("passive", "target"),
             requires_xcomp=bool(spec.get("requires_xcomp", False)),
             requires_no_xcomp=bool(spec.get("requires_no_xcomp", False)),
+            symmetric=bool(spec.get("symmetric", False)),
         ))
     for key in ("intent_code", "intent_code_exact"):
         for k, v in (raw.get(key) or {}).items():
