@@ -97,7 +97,15 @@ class DocActors:
                 crn = self._role_noun(c)
                 if crn is not None:
                     mod_roles += list(crn.roles)
-        country = self._modifier_country(t)
+        if rn is None and not mod_roles:
+            # a thing, not a group of people: only an explicit country word counts ("Ukrainian
+            # positions", "a British tanker"), never a pronoun ("his family", "its progress")
+            country = None
+            for c in t.lefts:
+                if c.dep_ in ("compound", "amod", "nmod"):
+                    country = country or self._country_of_token(c)
+        else:
+            country = self._modifier_country(t)
         roles = list(rn.roles) if rn is not None else []
         roles = list(dict.fromkeys(mod_roles + roles))
         if country:

@@ -127,7 +127,7 @@ class EventCoder:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("for", "on", "to", "of"):
                 cands += [g for g in c.children if g.dep_ == "pobj"]
-            if c.dep_ in ("xcomp", "dobj", "attr"):
+            if c.dep_ in ("xcomp", "dobj", "attr", "oprd"):
                 cands.append(c)
         for o in cands:
             lemma = o.lemma_.lower()
@@ -228,11 +228,13 @@ class EventCoder:
         sent_text = tok.sent.text.strip().rstrip("\"'”’ ")
         chain, _ = self._chain(tok)
         modality = "asserted"
-        for node in chain:
+        for k, node in enumerate(chain):
             if self._negated(node):
                 return "negated"
             lemma = node.lemma_.lower()
-            if node is not tok and node.pos_ in ("VERB", "AUX"):
+            # a verb reached through "and" is a sibling, not a governor: its aux counts, its meaning not
+            sibling = k > 0 and chain[k - 1].dep_ == "conj" and chain[k - 1].head.i == node.i
+            if node is not tok and node.pos_ in ("VERB", "AUX") and not sibling:
                 if lemma in self.ps.negating_verbs:
                     return "negated"
                 if lemma in self.ps.intent_verbs and modality == "asserted":
@@ -260,6 +262,9 @@ class EventCoder:
                     node.dep_ == "pcomp" and node.head.lower_ in ("of", "than")
                     and node.head.head.lower_ in ("instead", "rather")):
                 return "negated"
+        last = chain[-1]
+        if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.negating_verbs:
+            return "negated"  # "denied that he went to Prague"
         if sent_text.endswith("?"):
             return "hypothetical"
         return modality
@@ -301,6 +306,12 @@ class EventCoder:
             if obj is None:
                 return []
             return [c for c in obj.children if c.dep_ == "poss"] + self._pobjs(obj, "of")
+        if slot == "object-subtree":
+            # "condemned the steps taken by Egypt's government": the first actor inside the object
+            if obj is None:
+                return []
+            return [t for t in obj.subtree if t.i != obj.i and t.pos_ in ("NOUN", "PROPN")
+                    and t.dep_ in ("pobj", "poss", "nsubj", "compound", "agent")]
         if slot.startswith("prep:"):
             word = slot[5:]
             out: list[Token] = []
@@ -369,6 +380,8 @@ class EventCoder:
                     out.append(_Found(src, None, "none", s_tok, None))
                 continue
             for t_tok, tgt in tgts:
+                if "MED" in tgt.roles and p.cameo[:2] in ("01", "02", "03", "04"):
+                    continue  # talking to reporters is how news is made, not an event
                 out.append(_Found(src, tgt, how, s_tok, t_tok))
         return out
 
