@@ -24,20 +24,48 @@ from ..actors.resolver import ANONYMITY_CUES, DocActors
 from ..coding.patterns import pattern_set
 from ..models import Actor, Article, Quote, content_id
 
-QUOTE_RE = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"|«([^»]{2,}?)»")
+CURLY_RE = re.compile(r"“([^”“\n]{2,}?)”|«([^»«\n]{2,}?)»")
+OPENS_AFTER = set(" \t([{—–-:/") | {""}
 SPEECH_EXTRA = {"stress", "add", "tell", "write", "tweet", "post", "quote", "cite", "describe", "call",
                 "dismiss", "accuse", "warn", "urge", "reply", "respond", "continue", "ask", "answer"}
 
 
+def _straight_quotes(text: str, offset: int) -> Iterator[tuple[int, int]]:
+    """Pairs of straight double quotes in one paragraph: an opening mark follows a space or the
+    start, a closing one is followed by a space, punctuation or the end."""
+    pos = [i for i, ch in enumerate(text) if ch == '"']
+    open_at = None
+    for i in pos:
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        can_open = before in OPENS_AFTER and after not in (" ", "")
+        can_close = before not in (" ", "") and (after == "" or not after.isalnum())
+        if open_at is not None and can_close:
+            yield offset + open_at + 1, offset + i
+            open_at = None
+        elif can_open:
+            open_at = i
+
+
 def find_quote_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Character spans of quoted text (without the marks)."""
-    for m in QUOTE_RE.finditer(text):
-        g = 1 if m.group(1) is not None else (2 if m.group(2) is not None else 3)
-        start, end = m.span(g)
-        body = text[start:end]
-        if len(body.split()) < 2 or not body.strip():
-            continue
-        yield start, end
+    """Character spans of quoted text (without the marks), in text order.
+
+    Curly (“…”) and guillemet quotes pair directly; straight quotes are paired within a
+    paragraph by which side of a word they stand on, so that one stray mark does not shift
+    every quote after it. A quote of fewer than two words is skipped.
+    """
+    spans = []
+    for m in CURLY_RE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        spans.append(m.span(g))
+    start = 0
+    for para in text.split("\n"):
+        spans.extend(_straight_quotes(para, start))
+        start += len(para) + 1
+    for s, e in sorted(spans):
+        body = text[s:e]
+        if len(body.split()) >= 2 and body.strip():
+            yield s, e
 
 
 class QuoteExtractor:
@@ -75,6 +103,21 @@ class QuoteExtractor:
         return span.start <= tok.i < span.end
 
     def _speaker(self, span: Span, sent: Span, actors: DocActors) -> tuple[Actor | None, str | None]:
+        doc = span.doc
+        # 0. a reporting verb right after the quote, before any other quote: "“…,” the ministry added"
+        for t in doc[span.end:min(len(doc), span.end + 16)]:
+            if t.text in ("“", "”", '"', "«", "»") and t.i > span.end + 1 or t.sent != sent:
+                break
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.reporting:
+                found = self._subject_actor(t, actors)
+                if found is None:
+                    # a misparsed inversion: "“…,” a diplomat, speaking on condition of anonymity, said"
+                    head = next((x for x in doc[span.end:t.i] if x.pos_ in ("NOUN", "PROPN")
+                                 and x.dep_ not in ("pobj", "compound", "poss")), None)
+                    found = self._as_speaker(head, actors, upto=t.i) if head is not None else None
+                if found is not None:
+                    return found, t.lemma_.lower()
+                break
         # 1. climb from the quote's attachment points to a reporting verb
         for tok in span:
             if self._inside(tok.head, span) and tok.head is not tok:
@@ -126,9 +169,15 @@ class QuoteExtractor:
                 break
         return None
 
-    def _as_speaker(self, tok: Token, actors: DocActors) -> Actor:
+    def _as_speaker(self, tok: Token, actors: DocActors, *, upto: int | None = None) -> Actor:
         a = actors.actor_at(tok)
         phrase = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+        if upto is not None:  # the words from the head up to the verb: "a diplomat, speaking on …"
+            phrase = tok.doc[tok.left_edge.i:upto]
+            while len(phrase) and phrase[-1].is_punct:
+                phrase = phrase[:-1]
+        if tok.dep_ == "ROOT" or len(phrase) > 25:
+            phrase = tok.doc[tok.left_edge.i:tok.i + 1]
         anon = any(cue in phrase.text.lower() for cue in ANONYMITY_CUES)
         if a is None:
             named = tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN"
