@@ -229,5 +229,12 @@ def quotes(paths, published, fmt, db, model, batch_size, min_confidence, quiet, 
     _emit((q.to_dict() for r in results for q in r.quotes), fmt, _quote_table, _csv_columns(Quote))
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
+
+
+def _register_extra_commands() -> None:
+    from .commands import register
+
+    register(main)
+
+
+_register_extra_commands()
