@@ -31,6 +31,11 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "case", "p
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 THING_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+# Modifiers that do not say whose an official is: "the senior official" may still be the one
+# named before, "Western officials" may not.
+NON_IDENTIFYING = {"senior", "top", "high", "ranking", "high-ranking", "-", "former", "other", "several",
+                   "some", "two", "three", "many", "few", "government", "administration", "state", "said",
+                   "same", "unnamed", "anonymous", "visiting", "leading"}
 ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "declined to be named",
                   "asked not to be named", "requested not to be identified", "unnamed", "on background")
 
@@ -77,7 +82,19 @@ class DocActors:
             self._cache[t.i] = actor
             if actor is not None and (actor.country or actor.code):
                 self.history.append(Mention(actor, t, t.lemma_.lower(), self._sent_of.get(t.i, 0)))
+            elif actor is None and self._is_unknown_person(t):
+                # someone we cannot code ("Jose, a baker", "Senator Smith"): remembered so that a
+                # later "he" or "she" refers to them and not to the last leader mentioned
+                self.history.append(Mention(
+                    Actor(code=None, country=None, text=t.text, kind="person", how="unresolved"),
+                    t, t.lemma_.lower(), self._sent_of.get(t.i, 0)))
         return self._cache[t.i]
+
+    def _is_unknown_person(self, t: Token) -> bool:
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.dep_ != "compound":
+            return True
+        rn = self.lex.roles.get(t.lemma_.lower())
+        return rn is not None and rn.kind == "person" and t.tag_ == "NN"
 
     def weak_actor(self, t: Token, *, domestic: str | None = None) -> Actor | None:
         """An actor for a target that names no actor of its own.
@@ -110,7 +127,7 @@ class DocActors:
         roles = list(dict.fromkeys(mod_roles + roles))
         if country:
             return self._make(t, None, country=country, roles=roles, name=None, kind="group", how="modifier")
-        if roles and domestic:
+        if roles and domestic and not any(c.dep_ == "poss" for c in t.children):
             return self._make(t, None, country=domestic, roles=roles, name=None, kind="group", how="domestic")
         return None
 
@@ -319,7 +336,7 @@ class DocActors:
     def _pronoun(self, t: Token, low: str) -> Actor | None:
         if low in PERSON_PRONOUNS:
             def person(m: Mention) -> bool:
-                return m.actor.kind == "person" and m.actor.country is not None and m.head.tag_ not in ("NNS", "NNPS")
+                return m.actor.kind == "person" and m.head.tag_ not in ("NNS", "NNPS")
             # the subject of the sentence before (or this one) first, then any person mentioned lately
             si = self.sentence_index(t)
             m = self._recent(t, lambda m: person(m) and m.head.dep_ in ("nsubj", "nsubjpass")
@@ -334,7 +351,7 @@ class DocActors:
                              and m.head.dep_ in ("nsubj", "nsubjpass"), window=1)
         else:
             return None
-        if m is None:
+        if m is None or (m.actor.country is None and m.actor.code is None):
             return None
         return dataclasses.replace(m.actor, text=t.text, start=t.idx, end=t.idx + len(t.text), how="coref")
 
@@ -437,7 +454,9 @@ class DocActors:
         if not country and not rn.needs_modifier:
             country = self._according_to_country(t)
             how = "according-to" if country else how
-        if not country and not rn.needs_modifier:
+        identifying = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+                       and c.lower_ not in NON_IDENTIFYING]
+        if not country and not rn.needs_modifier and not identifying:
             dets = {c.lower_ for c in t.children if c.dep_ == "det"}
             if "the" in dets or "this" in dets or "that" in dets or t.tag_ in ("NNS",):
                 window = None if "the" in dets else 2

@@ -216,7 +216,10 @@ class EventCoder:
                     cur = noun
                 else:
                     return chain, None
-            elif dep == "dobj" and (cur is tok or cur.lemma_.lower() in self.ps.intent_nouns):
+            elif dep == "dobj" and (cur.lemma_.lower() in self.ps.intent_nouns or (
+                    cur is tok and (cur.pos_ in ("VERB", "AUX") or head.lemma_.lower() in self.ps.light_verbs))):
+                # "made a visit", "launched an attack": the verb's subject did it; "negotiated the
+                # release of hostages" says nothing of who released them
                 cur = head
             else:
                 return chain, None
@@ -254,9 +257,11 @@ class EventCoder:
                 return "hypothetical"
             # "Hamas wants Israel to halt …", "urged China to pressure …": wished for, not done
             head_lemma = node.head.lemma_.lower()
+            if node.dep_ in ("ccomp", "xcomp") and head_lemma in self.ps.appeal_verbs and not (
+                    node.dep_ == "ccomp" and head_lemma in self.ps.reporting_verbs):
+                return "hypothetical"
             if node.dep_ in ("ccomp", "xcomp") and head_lemma in self.ps.desire_verbs and (
-                    (node.dep_ == "ccomp" and head_lemma not in self.ps.reporting_verbs)
-                    or (node.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in node.head.children))):
+                    node.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in node.head.children)):
                 return "hypothetical"
             if any(c.dep_ == "prep" and c.lower_ in ("instead", "rather") for c in node.children) or (
                     node.dep_ == "pcomp" and node.head.lower_ in ("of", "than")
@@ -265,6 +270,10 @@ class EventCoder:
         last = chain[-1]
         if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.negating_verbs:
             return "negated"  # "denied that he went to Prague"
+        if last.dep_ in ("ccomp", "xcomp", "advcl", "relcl") and last.head is not last:
+            auxes = {c.lower_ for c in last.head.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & self.ps.hypothetical_aux or ("would" in auxes and self._reporting_ancestor(last) is None):
+                return "hypothetical"  # "what could cause the US to fight China"
         if sent_text.endswith("?"):
             return "hypothetical"
         return modality

@@ -43,6 +43,8 @@ class PatternSet:
     conditional_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     desire_verbs: frozenset[str]
+    appeal_verbs: frozenset[str]
+    light_verbs: frozenset[str]
     negating_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -109,6 +111,8 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         future_aux=_words(raw.get("future_aux")), conditional_aux=_words(raw.get("conditional_aux")),
         hypothetical_aux=_words(raw.get("hypothetical_aux")),
         desire_verbs=_words(raw.get("desire_verbs")),
+        appeal_verbs=_words(raw.get("appeal_verbs")),
+        light_verbs=_words(raw.get("light_verbs")),
         negating_verbs=_words(raw.get("negating_verbs")), partitive_nouns=_words(raw.get("partitive_nouns")),
         reporting_verbs=_words(raw.get("reporting_verbs")),
     )

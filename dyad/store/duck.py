@@ -20,7 +20,7 @@ from dyad.models import Actor, Article, Event, Quote, Reject, content_id
 
 log = logging.getLogger("dyad")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _STR = ("VARCHAR", pa.string())
 _STRS = ("VARCHAR[]", pa.list_(pa.string()))
@@ -69,6 +69,29 @@ TABLES: dict[str, list[tuple[str, tuple[str, pa.DataType]]]] = {
     ],
 }
 
+# Tables rebuilt from `events` by dedup (dyad/relations/dedup.py); created by migration 2.
+DERIVED_TABLES: dict[str, list[tuple[str, tuple[str, pa.DataType]]]] = {
+    "dedup_events": [
+        ("dedup_event_id", _STR), ("global_id", ("BIGINT", pa.int64())), ("date", _DATE),
+        ("source_code", _STR), ("source_country", _STR), ("source_roles", _STRS), ("source_name", _STR),
+        ("target_code", _STR), ("target_country", _STR), ("target_roles", _STRS), ("target_name", _STR),
+        ("cameo", _STR), ("root", _STR), ("cameo_name", _STR), ("goldstein", _DBL), ("quad_class", _INT),
+        ("plover", _STR), ("plover_mode", _STR),
+        ("location_name", _STR), ("location_country", _STR), ("lat", _DBL), ("lon", _DBL),
+        ("location_geonameid", _INT), ("location_feature", _STR),
+        ("num_mentions", _INT), ("num_sources", _INT), ("num_articles", _INT),
+        ("first_seen", _DATE), ("last_seen", _DATE), ("last_date", _DATE), ("confidence", _DBL),
+        ("event_id", _STR), ("article_id", _STR), ("sentence", _STR), ("url", _STR), ("outlet", _STR),
+        ("modality", _STR),
+    ],
+    "mentions": [
+        ("dedup_event_id", _STR), ("event_id", _STR), ("article_id", _STR), ("sentence_index", _INT),
+        ("span_start", _INT), ("span_end", _INT), ("outlet", _STR), ("confidence", _DBL),
+        ("published", _DATE), ("date", _DATE), ("url", _STR),
+    ],
+}
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -80,6 +103,24 @@ def _ddl(table: str) -> str:
         for i, (name, (dtype, _)) in enumerate(cols)
     )
     return f"CREATE TABLE IF NOT EXISTS {table} ({body})"
+
+
+def _derived_ddl(table: str) -> str:
+    body = ", ".join(f"{_q(name)} {dtype}" for name, (dtype, _) in DERIVED_TABLES[table])
+    return f"CREATE TABLE IF NOT EXISTS {table} ({body})"
+
+
+# Numbered schema steps, applied in order to bring a store from its version to SCHEMA_VERSION.
+# Never edit a released step; append a new one and bump SCHEMA_VERSION.
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "articles, events, actors, quotes, rejects", [_ddl(t) for t in TABLES]),
+    (2, "dedup_events and mentions (reports grouped into events)", [
+        _derived_ddl("dedup_events"),
+        _derived_ddl("mentions"),
+        "CREATE TABLE IF NOT EXISTS dedup_settings (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    ]),
+]
+assert MIGRATIONS[-1][0] == SCHEMA_VERSION
 
 
 def _arrow_schema(table: str) -> pa.Schema:
