@@ -26,6 +26,7 @@ from ..models import Actor
 from .gazetteer import load_gazetteer
 from .leaders import LeaderTable
 from .lexicon import Lexicon, RoleNoun, lexicon
+from .userdict import UserDictionary  # user dictionaries
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "case", "punct", "advmod", "quantmod"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -57,10 +58,12 @@ class Mention:
 class DocActors:
     """Actors of one parsed article, resolved on demand and remembered for coreference."""
 
-    def __init__(self, doc: Doc, published: date | None, *, lex: Lexicon | None = None):
+    def __init__(self, doc: Doc, published: date | None, *, lex: Lexicon | None = None,
+                 user: UserDictionary | None = None):
         self.doc = doc
         self.published = published
         self.lex = lex or lexicon()
+        self.user = user  # user dictionaries: their entries win over the built-in ones
         self.gaz = load_gazetteer()
         self.leaders = LeaderTable.load()
         self._cache: dict[int, Actor | None] = {}
@@ -189,6 +192,12 @@ class DocActors:
         ent = self._entity(tok)
         candidates = [ent.text] if ent is not None else []
         candidates.append(tok.text)
+        # user dictionaries: a country of the user's own ("the Sylvanian ambassador")
+        if self.user is not None:
+            for text in candidates:
+                ua = self.user.match(text, self.published, at_end=True)
+                if ua is not None and ua.country and not ua.roles:
+                    return ua.country
         for text in candidates:
             m = self.gaz.lookup(text)
             if m is not None:
@@ -254,6 +263,14 @@ class DocActors:
 
     def _role_noun(self, t: Token) -> RoleNoun | None:
         lemma = t.lemma_.lower()
+        # user dictionaries: the user's agents win over the built-in role lexicon
+        if self.user is not None:
+            before = [x.lower_ for x in self.doc[max(0, t.i - 3):t.i]]  # "minister of war": its last words
+            agent = self.user.agent_ending(before + [lemma]) or self.user.agent_ending(before + [t.lower_])
+            if agent is not None:
+                base = self.lex.roles.get(lemma)
+                return (dataclasses.replace(base, roles=agent.roles, plural_only=False) if base is not None
+                        else RoleNoun(lemma=lemma, roles=agent.roles, kind=agent.kind))
         prev = t.i - 1
         if prev >= 0:
             two = f"{self.doc[prev].lower_} {lemma}"
@@ -280,6 +297,17 @@ class DocActors:
         low = t.lower_
         if t.pos_ == "PRON":
             return self._pronoun(t, low)
+        # user dictionaries: an entry of the user's own wins over every built-in rule
+        if self.user is not None and t.dep_ != "amod" and t.pos_ != "ADJ":
+            np = self._np_span(t)
+            ua = self.user.match(self.doc[np.start:t.i + 1].text, self.published, at_end=True)
+            if ua is not None and ua.code is None:  # role-only ("[~GOV]"): the country from context
+                kind = "person" if t.ent_type_ == "PERSON" else "organisation"
+                return self._role_actor(t, np, RoleNoun(lemma=low, roles=ua.roles, kind=kind))
+            if ua is not None:
+                kind = "person" if t.ent_type_ == "PERSON" else "organisation" if ua.roles else "country"
+                return self._make(t, np, country=ua.country, roles=list(ua.roles), name=ua.name, kind=kind,
+                                  how="user-dictionary", code=ua.code)
         if t.like_num or t.is_punct:
             return None
         ent = self._entity(t)
@@ -420,6 +448,14 @@ class DocActors:
         return None
 
     def _role_actor(self, t: Token, np: Span, rn: RoleNoun) -> Actor | None:
+        # a title before a name, whatever the parse made of it: "President Barack Obama"
+        if rn.kind == "person" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].ent_type_ == "PERSON":
+            ent = self._entity(self.doc[t.i + 1])
+            if ent is not None and ent.start == t.i + 1 and self.published is not None:
+                leader = self.leaders.lookup(ent.text, self.published)
+                if leader is not None:
+                    return self._make(t, self.doc[np.start:ent.end], country=leader.iso3, roles=["GOV"],
+                                      name=leader.name, kind="person", how="leader-table")
         roles = list(rn.roles)
         how = "role"
         name = None

@@ -267,10 +267,29 @@ class EventCoder:
                     node.dep_ == "pcomp" and node.head.lower_ in ("of", "than")
                     and node.head.head.lower_ in ("instead", "rather")):
                 return "negated"
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+            # a noun trigger governed by a verb: "cancelled the visit", "demanded the release of"
+            gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+            gl = gov.lemma_.lower()
+            if gl in self.ps.negating_verbs or self._negated(gov):
+                return "negated"
+            if gl in self.ps.appeal_verbs or gl in self.ps.desire_verbs or gl in self.ps.appeal_nouns:
+                return "hypothetical"
+            if gl in self.ps.intent_verbs and modality == "asserted":
+                modality = "announced"
+        for node in chain:
+            if node.head.lemma_.lower() in self.ps.appeal_nouns and node.dep_ in ("acl", "relcl", "pcomp", "pobj"):
+                return "hypothetical"  # "Hamas' demands for Israel to lift the embargo"
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("have", "be") and any(
+                    c.lower_ == "yet" for c in node.head.children):
+                return "negated"  # "have yet to reach an agreement"
+            if any(c.lower_ in ("whenever", "anytime") for c in node.children) or any(
+                    c.lower_ == "time" and any(d.lower_ in ("any", "every") for d in c.children) for c in node.children):
+                return "hypothetical"  # "any time a Chinese leader visits …": a habit, not an event
         last = chain[-1]
         if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.negating_verbs:
             return "negated"  # "denied that he went to Prague"
-        if last.dep_ in ("ccomp", "xcomp", "advcl", "relcl") and last.head is not last:
+        if last.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "csubj") and last.head is not last:
             auxes = {c.lower_ for c in last.head.children if c.dep_ in ("aux", "auxpass")}
             if auxes & self.ps.hypothetical_aux or ("would" in auxes and self._reporting_ancestor(last) is None):
                 return "hypothetical"  # "what could cause the US to fight China"
@@ -364,7 +383,9 @@ class EventCoder:
             # "shelled Ukrainian positions", "seized a British tanker", "arrested opposition activists"
             for slot in p.target:
                 for t in self._slot(tok, slot, obj):
-                    a = actors.weak_actor(t, domestic=sources[0][1].country)
+                    # a government acts on its own people in coercion, assault and repression
+                    domestic = sources[0][1].country if p.cameo[:2] in ("14", "17", "18") else None
+                    a = actors.weak_actor(t, domestic=domestic)
                     if a is not None:
                         targets = [(t, a)]
                         how = "modifier"
@@ -411,6 +432,8 @@ class EventCoder:
             a = actors.actor_at(t)
             if a is None or not a.country or a.country == src.country or actors.is_media(t):
                 continue
+            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and a.kind in ("country", "group"):
+                continue  # "at a news conference in Manila", "he added in French": a place, not a party
             found.setdefault(a.country, (t, a))
         if len(found) != 1:
             return None

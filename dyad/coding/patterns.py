@@ -45,6 +45,7 @@ class PatternSet:
     desire_verbs: frozenset[str]
     appeal_verbs: frozenset[str]
     light_verbs: frozenset[str]
+    appeal_nouns: frozenset[str]
     negating_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -113,6 +114,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         desire_verbs=_words(raw.get("desire_verbs")),
         appeal_verbs=_words(raw.get("appeal_verbs")),
         light_verbs=_words(raw.get("light_verbs")),
+        appeal_nouns=_words(raw.get("appeal_nouns")),
         negating_verbs=_words(raw.get("negating_verbs")), partitive_nouns=_words(raw.get("partitive_nouns")),
         reporting_verbs=_words(raw.get("reporting_verbs")),
     )
