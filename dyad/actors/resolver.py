@@ -37,6 +37,7 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 NON_IDENTIFYING = {"senior", "top", "high", "ranking", "high-ranking", "-", "former", "other", "several",
                    "some", "two", "three", "many", "few", "government", "administration", "state", "said",
                    "same", "unnamed", "anonymous", "visiting", "leading"}
+LEADER_TITLES = {"president", "minister", "chancellor", "premier", "king", "leader", "secretary"}
 ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "declined to be named",
                   "asked not to be named", "requested not to be identified", "unnamed", "on background")
 
@@ -496,9 +497,20 @@ class DocActors:
             dets = {c.lower_ for c in t.children if c.dep_ == "det"}
             if "the" in dets or "this" in dets or "that" in dets or t.tag_ in ("NNS",):
                 window = None if "the" in dets else 2
-                m = self._recent(t, lambda m: m.actor.country is not None and (
-                    m.lemma == t.lemma_.lower() or (m.actor.name or "").lower().endswith(t.lemma_.lower())),
-                    window=window)
+                lemma = t.lemma_.lower()
+                title = rn.kind == "person" and lemma in LEADER_TITLES
+
+                def same(m: Mention) -> bool:
+                    if m.actor.country is None:
+                        return False
+                    if m.lemma == lemma or (m.actor.name or "").lower().endswith(lemma):
+                        return True
+                    # "the president", "the prime minister": the last leader named with that title
+                    if not (title and m.actor.how == "leader-table" and m.actor.name and self.published):
+                        return False
+                    leader = self.leaders.lookup(m.actor.name, self.published)
+                    return leader is not None and lemma in leader.title.lower()
+                m = self._recent(t, same, window=window)
                 if m is not None:
                     anon = m.actor.anonymous or self._anonymous(t, named is not None)
                     return dataclasses.replace(self._retext(m.actor, t, "coref"), anonymous=anon)
