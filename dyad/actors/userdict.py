@@ -44,6 +44,7 @@ hyphen-insensitive, ignores a possessive, and picks the longest phrase (the righ
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import logging
@@ -139,8 +140,10 @@ _NON_WORD = re.compile(r"[^0-9a-z&]+")
 def normalise(text: str) -> str:
     """Match key: lower case, no diacritics, no periods or possessives, other punctuation, "_" and
     hyphens as blanks. "Rufus T. Firefly's" and "RUFUS_T._FIREFLY_" both give "rufus t firefly"."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.translate(_QUOTES)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.lower()
     text = _POSSESSIVE.sub("", text).replace(".", "")
     return _NON_WORD.sub(" ", text).strip()
 
@@ -214,6 +217,7 @@ def _petrarch_date(text: str) -> date:
 _CODE_RE = re.compile(r"^(---|~?[A-Z0-9]{3,}~?)$")
 
 
+@functools.lru_cache(maxsize=65536)  # big dictionaries repeat the same few thousand codes
 def _coding_from_code(code: str, start: date | None = None, end: date | None = None) -> _Coding:
     code = code.strip().upper()
     if not _CODE_RE.match(code):
@@ -378,7 +382,12 @@ def _structured_rows(path: Path, *, section: str) -> Iterable[tuple[int, object]
             if not isinstance(node, yaml.SequenceNode):
                 raise DataFileError(f"{path}, line {node.start_mark.line + 1}: expected a list of entries")
             for item in node.value:
-                yield item.start_mark.line + 1, loader.construct_object(item, deep=True)
+                try:
+                    row = loader.construct_object(item, deep=True)
+                except (ValueError, yaml.constructor.ConstructorError) as exc:  # "start: 1933-13-01"
+                    _warn(path, item.start_mark.line + 1, f"cannot read the entry: {exc}")
+                    continue
+                yield item.start_mark.line + 1, row
         except yaml.YAMLError as exc:
             raise DataFileError(f"{path}: not valid YAML: {exc}") from exc
         finally:
