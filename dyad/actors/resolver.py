@@ -125,6 +125,14 @@ class DocActors:
             for c in t.lefts:
                 if c.dep_ in ("compound", "amod", "nmod"):
                     country = country or self._country_of_token(c)
+                    if country is None and c.dep_ == "compound":
+                        a = self.actor_at(c)  # "Hamas targets"
+                        if a is not None and (a.country or a.code):
+                            return dataclasses.replace(self._retext(a, t, "modifier"))
+                elif c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+                    a = self.actor_at(c)  # "Ukraine's border", "Iran's oil sector"
+                    if a is not None and a.country:
+                        country = country or a.country
         else:
             country = self._modifier_country(t)
         roles = list(rn.roles) if rn is not None else []
@@ -346,6 +354,12 @@ class DocActors:
             m = self.gaz.lookup(ent.text if ent is not None else t.text)
             if m is None and ent is not None:
                 m = self.gaz.lookup(t.text)
+            if m is None and ent is not None and ent.label_ in ("GPE", "LOC") and t.i == ent.root.i:
+                # a city or region stands for its country as a place of action: "shelled Belgorod"
+                place = self._place(ent.text)
+                if place is not None:
+                    return self._make(t, np, country=place.country, roles=[], name=place.name,
+                                      kind="place", how="geonames")
             if m is not None:
                 if m.kind == "demonym":
                     if t.dep_ == "amod" or t.pos_ == "ADJ" or self.gaz.lookup(t.text) is None:
@@ -361,6 +375,14 @@ class DocActors:
                 return self._make(t, np, country=m.iso3, roles=[], name=m.entry.name, kind="country",
                                   how="capital" if m.kind == "capital" else "gazetteer")
         return None
+
+    def _place(self, name: str):
+        from ..geo import geocoder
+
+        loc = geocoder().locate(name)
+        if loc is None or not loc.country or loc.feature == "country":
+            return None
+        return loc
 
     def _pronoun(self, t: Token, low: str) -> Actor | None:
         if low in PERSON_PRONOUNS:
@@ -401,6 +423,9 @@ class DocActors:
         if ent is None or ent.label_ != "PERSON":
             return None
         # apposition or title: "the top US diplomat in Colombia, John McNamara" / "John McNamara, the US envoy"
+        titled = self._title_before(span)
+        if titled is not None:
+            return titled
         role_head = self._appositive_role(span)
         if role_head is not None:
             rn = self._role_noun(role_head)
@@ -416,6 +441,40 @@ class DocActors:
         if m is not None:
             return self._retext(m.actor, t, "coref")
         return None
+
+    def _title_before(self, span: Span) -> Actor | None:
+        """A title written before the name: "Ethiopian Prime Minister Abiy Ahmed", "US envoy
+        Zalmay Khalilzad", "Russia's foreign minister Sergei Lavrov" → the title's country and roles."""
+        doc = self.doc
+        start = span.start
+        while start > 0 and start - span.start > -6:
+            prev = doc[start - 1]
+            if prev.is_punct and prev.text not in ("-", "’s", "'s") or prev.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET", "PRON"):
+                break
+            start -= 1
+        window = doc[start:span.start]
+        if not len(window):
+            return None
+        roles: list[str] = []
+        country = None
+        for tok in window:
+            rn = self._role_noun(tok)
+            if rn is not None and rn.kind == "person":
+                roles = list(rn.roles)
+            inst = self.lex.institution_in(tok.text) if tok.pos_ == "PROPN" else None
+            if country is None:
+                country = self._country_of_token(tok)
+                if country is None and inst is not None and inst.country:
+                    country = inst.country
+        if not roles or not country:
+            return None
+        two = window.text.lower()
+        for inst in self.lex.institutions:  # "Foreign Minister", "Defense Secretary"
+            if any(n in two for n in inst.names) and inst.roles:
+                roles = list(dict.fromkeys(list(inst.roles) + roles))
+                break
+        return self._make(span.root, doc[start:span.end], country=country, roles=roles, name=span.text,
+                          kind="person", how="title")
 
     def _appositive_role(self, span: Span) -> Token | None:
         doc = self.doc
