@@ -149,6 +149,32 @@ class DocActors:
             return True
         return self.weak_actor(t, domestic="---") is not None
 
+    def actors_of(self, t: Token) -> list[Actor]:
+        """The actors a phrase names: one, or one per country when countries are joined
+        ("Indian and Chinese troops", "the navies of India and Japan")."""
+        a = self.actor_at(t)
+        if a is None:
+            return []
+        countries: list[str] = []
+        for c in t.lefts:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                for x in [c, *c.conjuncts]:
+                    cc = self._country_of_token(x)
+                    if cc and cc not in countries:
+                        countries.append(cc)
+        if not countries:
+            for prep in t.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            for x in [pobj, *pobj.conjuncts]:
+                                cc = self._country_of_token(x)
+                                if cc and cc not in countries:
+                                    countries.append(cc)
+        if len(countries) < 2 or a.country not in countries:
+            return [a]
+        return [dataclasses.replace(a, country=c, code=actor_code(c, a.roles)) for c in countries]
+
     def sentence_index(self, t: Token) -> int:
         return self._sent_of.get(t.i, 0)
 
@@ -201,6 +227,8 @@ class DocActors:
         ent = self._entity(tok)
         candidates = [ent.text] if ent is not None else []
         candidates.append(tok.text)
+        if tok.lower_.endswith("-led"):  # "the Saudi-led coalition" is led by Saudi Arabia
+            candidates.append(tok.text[:-4])
         # user dictionaries: a country of the user's own ("the Sylvanian ambassador")
         if self.user is not None:
             for text in candidates:

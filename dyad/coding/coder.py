@@ -161,6 +161,11 @@ class EventCoder:
         elif p.object_kind == "any" and obj is None and not any(
                 c.dep_ == "prep" for c in tok.children):
             return False
+        if p.subject:
+            subj = self._subject_token(tok, p, nominal=bool(p.nouns))
+            if subj is None or (subj.lemma_.lower() not in p.subject
+                                and f"{subj.doc[subj.i - 1].lower_} {subj.lemma_.lower()}" not in p.subject):
+                return False
         if p.requires_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
             return False
         if p.requires_no_xcomp and (any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in tok.children) or (
@@ -362,16 +367,14 @@ class EventCoder:
             return []
         if subj.lemma_.lower() in self.ps.partitive_nouns:  # "thousands of protesters"
             subj = self._pobj(subj, "of") or subj
-        sources = [(s, actors.actor_at(s)) for s in self._with_conjuncts(subj)]
-        sources = [(s, a) for s, a in sources if a is not None]
+        sources = [(s, a) for s in self._with_conjuncts(subj) for a in actors.actors_of(s)]
         if not sources:
             return []
         targets: list[tuple[Token, Actor]] = []
         how = "slot"
         for slot in p.target:
             for t in self._slot(tok, slot, obj):
-                cands = [(x, actors.actor_at(x)) for x in self._with_conjuncts(t)]
-                cands = [(x, a) for x, a in cands if a is not None]
+                cands = [(x, a) for x in self._with_conjuncts(t) for a in actors.actors_of(x)]
                 if slot == "dobj-country":
                     cands = [(x, a) for x, a in cands if a.country]
                 if cands:
@@ -394,7 +397,7 @@ class EventCoder:
                     break
         out: list[_Found] = []
         if not targets and p.symmetric and len(sources) > 1:
-            # "Brazil and Argentina signed an agreement": each with the other
+            # "Brazil and Argentina signed an agreement", "Indian and Chinese troops clashed"
             for s_tok, src in sources:
                 for t_tok, tgt in sources:
                     if tgt.code != src.code:

@@ -30,6 +30,7 @@ class Pattern:
     requires_xcomp: bool = False
     requires_no_xcomp: bool = False
     symmetric: bool = False  # "A and B met": each is the other's target
+    subject: frozenset[str] = frozenset()  # the subject's head must be one of these ("warplanes struck")
 
 
 @dataclass
@@ -99,6 +100,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
             requires_xcomp=bool(spec.get("requires_xcomp", False)),
             requires_no_xcomp=bool(spec.get("requires_no_xcomp", False)),
             symmetric=bool(spec.get("symmetric", False)),
+            subject=_words(spec.get("subject")),
         ))
     for key in ("intent_code", "intent_code_exact"):
         for k, v in (raw.get(key) or {}).items():
