@@ -35,7 +35,7 @@ MOTION_VERBS = {"visit", "travel", "arrive", "fly", "go", "tour", "land", "head"
 
 @dataclass
 class _Found:
-    source: Actor
+    source: Actor | None
     target: Actor | None
     target_how: str
     source_tok: Token | None
@@ -364,7 +364,7 @@ class EventCoder:
     def _actors(self, tok: Token, p: Pattern, obj: Token | None, actors: DocActors, *, nominal: bool) -> list[_Found]:
         subj = self._subject_token(tok, p, nominal=nominal)
         if subj is None:
-            return []
+            return self._unknown_source(tok, p, actors, nominal=nominal)
         if subj.lemma_.lower() in self.ps.partitive_nouns:  # "thousands of protesters"
             subj = self._pobj(subj, "of") or subj
         sources = [(s, a) for s in self._with_conjuncts(subj) for a in actors.actors_of(s)]
@@ -416,6 +416,23 @@ class EventCoder:
                 if "MED" in tgt.roles and p.cameo[:2] in ("01", "02", "03", "04"):
                     continue  # talking to reporters is how news is made, not an event
                 out.append(_Found(src, tgt, how, s_tok, t_tok))
+        return out
+
+    def _unknown_source(self, tok: Token, p: Pattern, actors: DocActors, *, nominal: bool) -> list[_Found]:
+        """Violence reported in the passive with no doer named ("X was assassinated", "three
+        soldiers were killed by a roadside bomb"): the event is coded with an unknown source."""
+        if nominal or p.cameo[:2] not in ("18", "19", "20") or not self._is_passive(tok):
+            return []
+        victim = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if victim is None:
+            return []
+        if victim.lemma_.lower() in self.ps.partitive_nouns:
+            victim = self._pobj(victim, "of") or victim
+        out = []
+        for x in self._with_conjuncts(victim):
+            for a in actors.actors_of(x) or [actors.weak_actor(x)]:
+                if a is not None:
+                    out.append(_Found(None, a, "passive", None, x))
         return out
 
     def _fallback(self, tok: Token, p: Pattern, src: Actor, actors: DocActors):
@@ -493,7 +510,9 @@ class EventCoder:
         conf = p.confidence
         if f.target_how in ("context", "reporter"):
             conf -= 0.15
-        if f.source.how == "coref":
+        if f.source is None:
+            conf -= 0.2
+        elif f.source.how == "coref":
             conf -= 0.05
         if f.target is None:
             conf -= 0.2
@@ -504,7 +523,7 @@ class EventCoder:
         date_spans = [e.text for e in sent.ents if e.label_ in DATE_LABELS]
         rd = resolve_event_date(sent.text, article.published, date_spans=date_spans)
         location = self._location(tok, sent, f)
-        src_code = f.source.code
+        src_code = f.source.code if f.source else None
         tgt_code = f.target.code if f.target else None
         eid = content_id(article.id, si, tok.i, cameo, src_code, tgt_code)
         return Event(
@@ -521,7 +540,7 @@ class EventCoder:
 
     def _location(self, tok: Token, sent: Span, f: _Found):
         geo = geocoder()
-        prefer = [c for c in (f.source.country, f.target.country if f.target else None) if c]
+        prefer = [c for c in (f.source.country if f.source else None, f.target.country if f.target else None) if c]
         # a place that is the target of a visit is where the event happened
         if f.target_tok is not None and f.target is not None and f.target.how in ("capital", "gazetteer") \
                 and tok.lemma_.lower() in MOTION_VERBS:
