@@ -37,6 +37,8 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 NON_IDENTIFYING = {"senior", "top", "high", "ranking", "high-ranking", "-", "former", "other", "several",
                    "some", "two", "three", "many", "few", "government", "administration", "state", "said",
                    "same", "unnamed", "anonymous", "visiting", "leading"}
+BACKED_WORDS = {"backed", "funded", "supported", "allied", "aligned", "linked", "made", "built", "inspired",
+                "affiliated", "sponsored", "armed", "trained", "based", "born", "controlled", "held", "occupied"}
 LEADER_TITLES = {"president", "minister", "chancellor", "premier", "king", "leader", "secretary"}
 ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "declined to be named",
                   "asked not to be named", "requested not to be identified", "unnamed", "on background")
@@ -241,6 +243,14 @@ class DocActors:
                 return m.iso3
         return None
 
+    def _backed(self, tok: Token) -> bool:
+        """ "Iran-backed militia", "Russian-made missile": the country is a sponsor, not the actor."""
+        doc = self.doc
+        j = tok.i + 1
+        if j < len(doc) and doc[j].text in ("-", "–"):
+            j += 1
+        return j < len(doc) and doc[j].lower_ in BACKED_WORDS
+
     def _modifier_country(self, t: Token) -> str | None:
         """Country from the phrase's own modifiers: "Venezuelan", "US", "Iran's", "the Kremlin's"."""
         ent = self._entity(t)
@@ -255,7 +265,7 @@ class DocActors:
             if c.dep_ not in ("compound", "amod", "poss", "nmod", "npadvmod"):
                 continue
             for tok in sorted(c.subtree, key=lambda x: -x.i):
-                if tok.dep_ == "case":
+                if tok.dep_ == "case" or self._backed(tok):
                     continue
                 country = self._country_of_token(tok)
                 if country:
@@ -382,7 +392,7 @@ class DocActors:
             m = self.gaz.lookup(ent.text if ent is not None else t.text)
             if m is None and ent is not None:
                 m = self.gaz.lookup(t.text)
-            if m is None and ent is not None and ent.label_ in ("GPE", "LOC") and t.i == ent.root.i:
+            if m is None and ent is not None and ent.label_ == "GPE" and t.i == ent.root.i:
                 # a city or region stands for its country as a place of action: "shelled Belgorod"
                 place = self._place(ent.text)
                 if place is not None:

@@ -367,7 +367,8 @@ class EventCoder:
             return self._unknown_source(tok, p, actors, nominal=nominal)
         if subj.lemma_.lower() in self.ps.partitive_nouns:  # "thousands of protesters"
             subj = self._pobj(subj, "of") or subj
-        sources = [(s, a) for s in self._with_conjuncts(subj) for a in actors.actors_of(s)]
+        # a city or region named as a place is where things happen, not who does them
+        sources = [(s, a) for s in self._with_conjuncts(subj) for a in actors.actors_of(s) if a.kind != "place"]
         if not sources:
             return []
         targets: list[tuple[Token, Actor]] = []
@@ -386,8 +387,8 @@ class EventCoder:
             # "shelled Ukrainian positions", "seized a British tanker", "arrested opposition activists"
             for slot in p.target:
                 for t in self._slot(tok, slot, obj):
-                    # a government acts on its own people in coercion, assault and repression
-                    domestic = sources[0][1].country if p.cameo[:2] in ("14", "17", "18") else None
+                    # a government arrests, bans and represses its own people
+                    domestic = sources[0][1].country if p.cameo[:2] == "17" else None
                     a = actors.weak_actor(t, domestic=domestic)
                     if a is not None:
                         targets = [(t, a)]
