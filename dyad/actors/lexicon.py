@@ -38,13 +38,18 @@ class Lexicon:
     media: frozenset[str]
 
     def institution_in(self, text: str) -> Institution | None:
-        """The longest institution name found in `text` (lower-cased, word-bounded)."""
+        """The longest institution name found in `text` (word-bounded). Names of three letters
+        or fewer ("UN", "EU", "CIA") must be written in capitals: "Kim Jong Un" is not the UN."""
         low = f" {text.lower().replace('’', chr(39))} "
+        words = set(text.replace("’", "'").split())
         best: tuple[int, Institution] | None = None
         for inst in self.institutions:
             for n in inst.names:
-                if f" {n} " in low and (best is None or len(n) > best[0]):
-                    best = (len(n), inst)
+                if f" {n} " not in low or (best is not None and len(n) <= best[0]):
+                    continue
+                if len(n.replace(".", "")) <= 3 and n.upper() not in words:
+                    continue
+                best = (len(n), inst)
         return best[1] if best else None
 
     def is_media(self, text: str) -> bool:

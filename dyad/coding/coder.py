@@ -414,6 +414,8 @@ class EventCoder:
                     out.append(_Found(src, None, "none", s_tok, None))
                 continue
             for t_tok, tgt in tgts:
+                if tgt.country == src.country and not tgt.roles and tgt.kind in ("country", "place", "group"):
+                    continue  # a state acting on itself as a whole ("criticized the U.S. presence") is no event
                 if "MED" in tgt.roles and p.cameo[:2] in ("01", "02", "03", "04"):
                     continue  # talking to reporters is how news is made, not an event
                 out.append(_Found(src, tgt, how, s_tok, t_tok))
