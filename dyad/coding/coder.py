@@ -55,8 +55,8 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         for si, sent in enumerate(doc.sents):
-            if len(sent) > self.max_sentence_tokens:
-                continue  # page furniture run together ("Replay More Videos ..."), not a sentence
+            if len(sent) > self.max_sentence_tokens or any(b in sent.text for b in self.ps.boilerplate):
+                continue  # page furniture ("Replay More Videos ..."), not a sentence
             for tok in sent:
                 for ev in self._code_trigger(tok, sent, si, article, actors):
                     key = (ev.sentence_index, ev.cameo, ev.source and ev.source.code, ev.target and ev.target.code)

@@ -47,6 +47,7 @@ class PatternSet:
     appeal_verbs: frozenset[str]
     light_verbs: frozenset[str]
     appeal_nouns: frozenset[str]
+    boilerplate: tuple[str, ...]
     negating_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -117,6 +118,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         appeal_verbs=_words(raw.get("appeal_verbs")),
         light_verbs=_words(raw.get("light_verbs")),
         appeal_nouns=_words(raw.get("appeal_nouns")),
+        boilerplate=tuple(str(x) for x in raw.get("boilerplate") or ()),
         negating_verbs=_words(raw.get("negating_verbs")), partitive_nouns=_words(raw.get("partitive_nouns")),
         reporting_verbs=_words(raw.get("reporting_verbs")),
     )
