@@ -31,3 +31,16 @@ class BadRecord(DyadError):
 
 class DataFileError(DyadError):
     """A shipped or user data file is malformed (the message names file and line)."""
+
+
+class StoreLocked(DyadError):
+    """Another process has the DuckDB store open (DuckDB allows one writer at a time)."""
+
+    def __init__(self, path: str, *, read_only: bool = False):
+        what = "for reading" if read_only else "for writing"
+        super().__init__(
+            f"store {path!r} is locked by another process, so it cannot be opened {what}: DuckDB allows "
+            f"one writer at a time, and no reader while a writer has it. Wait for the other dyad "
+            f"(for example a running `dyad ingest`) to finish, or work on a copy of the file."
+        )
+        self.path = path

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 import duckdb
 import pyarrow as pa
 
-from dyad.errors import DyadError
+from dyad.errors import DyadError, StoreLocked
 from dyad.models import Actor, Article, Event, Quote, Reject, content_id
 
 log = logging.getLogger("dyad")
@@ -117,7 +117,6 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (2, "dedup_events and mentions (reports grouped into events)", [
         _derived_ddl("dedup_events"),
         _derived_ddl("mentions"),
-        "CREATE TABLE IF NOT EXISTS dedup_settings (key VARCHAR PRIMARY KEY, value VARCHAR)",
     ]),
 ]
 assert MIGRATIONS[-1][0] == SCHEMA_VERSION
@@ -188,12 +187,14 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
+            if "lock" in str(e).lower():
+                raise StoreLocked(self.path, read_only=read_only) from e
             raise DyadError(f"cannot open store {self.path!r}: {e}") from e
         try:
             if read_only:
                 self._check_schema()
             else:
-                self._create_schema()
+                self.migrate()
         except BaseException:
             self.con.close()
             raise
@@ -230,30 +231,60 @@ class Store:
         version = self._schema_version()
         if version is None:
             raise DyadError(f"{self.path!r} is not a dyad store (no meta table)")
-        if version != SCHEMA_VERSION:
+        if version > SCHEMA_VERSION:
             raise DyadError(
-                f"store {self.path!r} has schema version {version}; this dyad expects {SCHEMA_VERSION}"
+                f"store {self.path!r} has schema version {version}; this dyad expects {SCHEMA_VERSION} "
+                f"(the store was written by a newer dyad: upgrade dyad)"
+            )
+        if version < SCHEMA_VERSION:
+            raise DyadError(
+                f"store {self.path!r} has schema version {version}; this dyad expects {SCHEMA_VERSION}. "
+                f"Open it once for writing to migrate it (for example `dyad dedup --db {self.path}`)"
             )
 
-    def _create_schema(self) -> None:
+    @property
+    def schema_version(self) -> int | None:
+        return self._schema_version()
+
+    def migrate(self) -> list[int]:
+        """Apply the numbered schema steps this store has not had yet, in order, each in a transaction.
+
+        Returns the versions applied (empty when the store was up to date).
+        """
         version = self._schema_version()
-        if version is not None and version != SCHEMA_VERSION:
+        if version is not None and version > SCHEMA_VERSION:
             raise DyadError(
-                f"store {self.path!r} has schema version {version}; this dyad expects {SCHEMA_VERSION}"
+                f"store {self.path!r} has schema version {version}; this dyad expects {SCHEMA_VERSION} "
+                f"(the store was written by a newer dyad: upgrade dyad)"
             )
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-            con.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
-            for table in TABLES:
-                con.execute(_ddl(table))
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        applied: list[int] = []
+        new_store = version is None
+        for step, what, statements in MIGRATIONS:
+            if version is not None and step <= version:
+                continue
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+                for sql in statements:
+                    con.execute(sql)
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(step)])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            if not new_store:
+                log.info("store %s: migrated to schema version %d (%s)", self.path, step, what)
+            applied.append(step)
+            version = step
+        return applied
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._conn().execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._conn().execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
     # ------------------------------------------------------------------ writing
 
@@ -409,10 +440,53 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
-    def counts(self) -> dict[str, int]:
-        """Rows per table."""
+    def counts(self, *, derived: bool = False) -> dict[str, int]:
+        """Rows per table (with `derived=True`, also dedup_events and mentions)."""
         con = self._conn()
-        return {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in TABLES}
+        tables = list(TABLES) + (list(DERIVED_TABLES) if derived else [])
+        return {t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def article_ids(self) -> set[str]:
+        """Ids of the articles already stored."""
+        return {r[0] for r in self._conn().execute("SELECT article_id FROM articles").fetchall()}
+
+    # ------------------------------------------------------------------ relations (thin wrappers)
+
+    def dedup(self, **options: Any) -> dict[str, int]:
+        """Rebuild dedup_events and mentions from events; see dyad.relations.dedup.dedup."""
+        from dyad.relations.dedup import dedup
+
+        return dedup(self, **options)
+
+    def events(self, **filters: Any):
+        """Dedup events as a pandas DataFrame; see dyad.relations.series.events."""
+        from dyad.relations.series import events
+
+        return events(self, **filters)
+
+    def relations(self, a: str, b: str, **options: Any):
+        """The dyad time series between actors a and b; see dyad.relations.series.dyad_series."""
+        from dyad.relations.series import dyad_series
+
+        return dyad_series(self, a, b, **options)
+
+    def top_dyads(self, **options: Any):
+        """The most active actor pairs; see dyad.relations.series.top_dyads."""
+        from dyad.relations.series import top_dyads
+
+        return top_dyads(self, **options)
+
+    def shifts(self, a: str, b: str, **options: Any):
+        """Change points in the relation between a and b; see dyad.relations.shifts.shifts."""
+        from dyad.relations.shifts import shifts
+
+        return shifts(self, a, b, **options)
+
+    def export(self, fmt: str, output: Any = None, **options: Any) -> int:
+        """Write dedup events in an exchange format; see dyad.store.export.export."""
+        from dyad.store.export import export
+
+        return export(self, fmt, output, **options)
 
     def query(self, sql: str, params: list[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run SQL and return the rows as dicts (column name -> value)."""

