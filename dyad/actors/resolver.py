@@ -567,6 +567,13 @@ class DocActors:
                     return self._make(t, np, country=a.country, roles=list(a.roles),
                                       name=a.name, kind=rn.kind, how="of-phrase", code=a.code)
                 country = a.country
+        if not country:
+            # "Hamas fighters", "an Islamic State suicide bomber": the group named before the noun
+            for c in t.lefts:
+                if c.dep_ == "compound" and c.pos_ == "PROPN":
+                    a = self.actor_at(c)
+                    if a is not None and (a.code or a.country) and a.kind == "organisation":
+                        return dataclasses.replace(self._retext(a, t, "modifier"), kind=rn.kind)
         named = None
         # a named person in apposition: "the top US diplomat in Colombia, John McNamara"
         for tok in self.doc[t.i + 1:min(len(self.doc), t.i + 8)]:

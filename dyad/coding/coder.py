@@ -385,17 +385,7 @@ class EventCoder:
                 break
         if not targets:
             # "shelled Ukrainian positions", "seized a British tanker", "arrested opposition activists"
-            for slot in p.target:
-                for t in self._slot(tok, slot, obj):
-                    # a government arrests, bans and represses its own people
-                    domestic = sources[0][1].country if p.cameo[:2] == "17" else None
-                    a = actors.weak_actor(t, domestic=domestic)
-                    if a is not None:
-                        targets = [(t, a)]
-                        how = "modifier"
-                        break
-                if targets:
-                    break
+            targets, how = self._weak_targets(tok, p, obj, actors, sources[0][1]), "modifier"
         out: list[_Found] = []
         if not targets and p.symmetric and len(sources) > 1:
             # "Brazil and Argentina signed an agreement", "Indian and Chinese troops clashed"
@@ -420,6 +410,37 @@ class EventCoder:
                     continue  # talking to reporters is how news is made, not an event
                 out.append(_Found(src, tgt, how, s_tok, t_tok))
         return out
+
+    def _weak_targets(self, tok: Token, p: Pattern, obj: Token | None, actors: DocActors,
+                      src: Actor | None) -> list[tuple[Token, Actor]]:
+        """A target from a phrase that names no actor of its own: its country word ("Ukrainian
+        positions"), an actor inside it ("two bases housing US troops"), or — for coercion and
+        violence against people of no stated country ("civilians", "protesters") — the country
+        where it happened, or for coercion the source's own country."""
+        root = p.cameo[:2]
+        place = self._place_country(tok) if root in ("17", "18", "19", "20") else None
+        for slot in p.target:
+            for t in self._slot(tok, slot, obj):
+                domestic = place or (src.country if src is not None and root == "17" else None)
+                a = actors.weak_actor(t, domestic=domestic)
+                if a is not None:
+                    return [(t, a)]
+                for x in t.subtree:
+                    if x.i != t.i and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("pobj", "dobj", "compound", "poss"):
+                        a = actors.actor_at(x)
+                        if a is not None and a.kind != "place" and (src is None or a.code != src.code):
+                            return [(x, a)]
+        return []
+
+    def _place_country(self, tok: Token) -> str | None:
+        """The country of a place named in the trigger's sentence with "in/at/near" (via geonames)."""
+        geo = geocoder()
+        for e in tok.sent.ents:
+            if e.label_ == "GPE" and e.root.dep_ == "pobj" and e.root.head.lower_ in ("in", "at", "near", "outside"):
+                loc = geo.locate(e.text)
+                if loc is not None and loc.country:
+                    return loc.country
+        return None
 
     def _unknown_source(self, tok: Token, p: Pattern, actors: DocActors, *, nominal: bool) -> list[_Found]:
         """Violence reported in the passive with no doer named ("X was assassinated", "three

@@ -95,8 +95,6 @@ def test_protest_with_partitive_subject(code):
     assert ("141", "KENCVL", "KENGOV") in dyads(events), show(events)
 
 
-@pytest.mark.xfail(reason="'a British tanker' is not an actor and 'British' (amod) is skipped by the context "
-                          "fallback: no 1711", strict=True)
 def test_seizure_of_foreign_ship(code):
     events = code("Iran seized a British tanker.")
     ev = one(events, "1711")
