@@ -144,6 +144,9 @@ class EventCoder:
         return words
 
     def _conditions(self, tok: Token, p: Pattern, obj: Token | None, actors: DocActors) -> bool:
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        if "off" in particles and "off" not in p.prep and p.cameo[:2] not in ("08", "16"):
+            return False  # "called off a meeting" is not "called for a meeting"
         if p.object and not (self._object_words(tok, obj) & p.object):
             return False
         if p.prep:
@@ -425,6 +428,8 @@ class EventCoder:
                 a = actors.weak_actor(t, domestic=domestic)
                 if a is not None:
                     return [(t, a)]
+                if not slot.startswith("prep:") or root < "15":
+                    continue
                 for x in t.subtree:
                     if x.i != t.i and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("pobj", "dobj", "compound", "poss"):
                         a = actors.actor_at(x)
@@ -528,6 +533,9 @@ class EventCoder:
     def _event(self, tok: Token, sent: Span, si: int, article: Article, actors: DocActors,
                p: Pattern, f: _Found, modality: str) -> Event:
         cameo = p.cameo
+        if p.person_source_cameo and f.source is not None and f.source.kind == "person" \
+                and not {"MIL", "REB", "COP"} & set(f.source.roles):
+            cameo = p.person_source_cameo
         if modality in ("planned", "announced", "hypothetical") and not cameo.startswith(("03", "13")):
             cameo = self.ps.intent_of(cameo)
         code = self.cameo.get(cameo)
