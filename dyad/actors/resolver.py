@@ -244,8 +244,16 @@ class DocActors:
         return None
 
     def _backed(self, tok: Token) -> bool:
-        """ "Iran-backed militia", "Russian-made missile": the country is a sponsor, not the actor."""
+        """ "Iran-backed militia", "Russian-made missile", "pro-Russia separatists": the country is a
+        sponsor or a cause, not the actor."""
         doc = self.doc
+        k = tok.i - 1
+        if k >= 0 and doc[k].text in ("-", "–"):
+            k -= 1
+        if k >= 0 and doc[k].lower_ in ("pro", "anti"):
+            return True
+        if tok.lower_.startswith(("pro-", "anti-")):
+            return True
         j = tok.i + 1
         if j < len(doc) and doc[j].text in ("-", "–"):
             j += 1
@@ -366,7 +374,7 @@ class DocActors:
 
         inst = self.lex.institution_in((ent.text if ent is not None and ent.label_ != "GPE" else np.text))
         if inst is not None and t.lower_ in " ".join(inst.names).split():
-            country = inst.country or self._modifier_country(t)
+            country = self._modifier_country(t) or inst.country  # "the Pakistani Taliban"
             if inst.needs_context and not country:
                 return None
             if not country and not inst.code:

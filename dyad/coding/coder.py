@@ -14,6 +14,7 @@ intent (03x) or threat (13x) code of the action, per `intent_code` in the patter
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -30,6 +31,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade",
                   "tell", "encourage", "help", "permit", "request", "pressure", "convince"}
 PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "across"}
 DATE_LABELS = {"DATE", "TIME"}
+FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in)|\btomorrow\b", re.I)
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "go", "tour", "land", "head", "come", "return", "trip"}
 
 
@@ -285,9 +287,19 @@ class EventCoder:
                 return "hypothetical"
             if gl in self.ps.intent_verbs and modality == "asserted":
                 modality = "announced"
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in self.ps.unrealised_modifiers for c in tok.children):
+            return "hypothetical"  # "an attempted attack", "a planned strike"
         for node in chain:
-            if node.head.lemma_.lower() in self.ps.appeal_nouns and node.dep_ in ("acl", "relcl", "pcomp", "pobj"):
+            head_lemma = node.head.lemma_.lower()
+            if head_lemma in self.ps.appeal_nouns and node.dep_ in ("acl", "relcl", "pcomp", "pobj"):
                 return "hypothetical"  # "Hamas' demands for Israel to lift the embargo"
+            if head_lemma in self.ps.epistemic_nouns and node.dep_ in ("acl", "ccomp", "relcl", "pcomp", "pobj", "appos"):
+                return "hypothetical"  # "concerns that Russia was preparing to ship arms"
+            if node.dep_ == "xcomp" and head_lemma in self.ps.attempt_verbs:
+                return "hypothetical"  # "tried to storm the embassy"
+            if node.pos_ == "NOUN" and node.lemma_.lower() in self.ps.intent_nouns and any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+                return "negated"  # "no intention of stopping"
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("have", "be") and any(
                     c.lower_ == "yet" for c in node.head.children):
                 return "negated"  # "have yet to reach an agreement"
@@ -303,6 +315,8 @@ class EventCoder:
                 return "hypothetical"  # "what could cause the US to fight China"
         if sent_text.endswith("?"):
             return "hypothetical"
+        if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and FUTURE_TIME.search(tok.sent.text):
+            return "planned"  # "Tillerson meets Putin this week": a present tense for what is ahead
         return modality
 
     # ------------------------------------------------------------------ actors

@@ -48,6 +48,9 @@ class PatternSet:
     appeal_verbs: frozenset[str]
     light_verbs: frozenset[str]
     appeal_nouns: frozenset[str]
+    epistemic_nouns: frozenset[str]
+    unrealised_modifiers: frozenset[str]
+    attempt_verbs: frozenset[str]
     boilerplate: tuple[str, ...]
     negating_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
@@ -122,6 +125,9 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         appeal_verbs=_words(raw.get("appeal_verbs")),
         light_verbs=_words(raw.get("light_verbs")),
         appeal_nouns=_words(raw.get("appeal_nouns")),
+        epistemic_nouns=_words(raw.get("epistemic_nouns")),
+        unrealised_modifiers=_words(raw.get("unrealised_modifiers")),
+        attempt_verbs=_words(raw.get("attempt_verbs")),
         boilerplate=tuple(str(x) for x in raw.get("boilerplate") or ()),
         negating_verbs=_words(raw.get("negating_verbs")), partitive_nouns=_words(raw.get("partitive_nouns")),
         reporting_verbs=_words(raw.get("reporting_verbs")),
