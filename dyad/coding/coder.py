@@ -265,6 +265,13 @@ class EventCoder:
                 modality = "planned" if modality == "asserted" else modality
             if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
                 return "hypothetical"
+            if node.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                    for c in node.children) and auxes & (self.ps.conditional_aux | self.ps.hypothetical_aux):
+                return "hypothetical"  # "would hold a summit if there were a deal"
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("need", "have", "ought") and node is tok:
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                    return "hypothetical"  # "Israel needed to end its blockade", "has to withdraw"
             # "Hamas wants Israel to halt …", "urged China to pressure …": wished for, not done
             head_lemma = node.head.lemma_.lower()
             if node.dep_ in ("ccomp", "xcomp") and head_lemma in self.ps.appeal_verbs and not (
@@ -487,6 +494,7 @@ class EventCoder:
                 speaker = self._reporter_actor(rep, actors)
                 if speaker is not None and speaker[1].country and speaker[1].country != src.country:
                     return speaker[0], speaker[1], "reporter"
+            return None  # an arrival with no destination and no reporting host is left uncoded
         # context: the one other country named in the sentence (none when there are several)
         found: dict[str, tuple[Token, Actor]] = {}
         for t in tok.sent:
