@@ -58,7 +58,7 @@ class _StderrHandler(logging.StreamHandler):
 
 def input_options(f: Callable) -> Callable:
     """Options shared by every command that reads articles."""
-    f = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True))(f)
+    f = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))(f)
     f = click.option("--published", default=None, metavar="DATE",
                      help="Publication date of plain-text inputs (and JSONL records without one).")(f)
     f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
@@ -227,7 +227,7 @@ def main() -> None:
 @_handle_errors
 def code(paths, published, fmt, db, model, batch_size, min_confidence, actors_files, agents_files, quiet,
          verbose) -> None:
-    """Code articles (JSONL or text files; - for stdin) into CAMEO events."""
+    """Code articles (JSONL, HTML, WARC, RSS/Atom or text files, or directories; - for stdin) into CAMEO events."""
     results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose, actors_files,
                    agents_files)
     _emit((e.to_dict() for r in results for e in r.events), fmt, _event_table, _csv_columns(Event))

@@ -26,6 +26,8 @@ class Settings:
     keep_hypothetical: bool = field(default_factory=lambda: os.environ.get("DYAD_KEEP_HYPOTHETICAL", "0") == "1")
     max_sentence_tokens: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_SENTENCE_TOKENS", "100")))
     max_text_chars: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_TEXT_CHARS", "200000")))
+    # readers reject texts that are clearly not English (dyad/ingest/_base.py); DYAD_CHECK_ENGLISH=0 codes them
+    check_english: bool = field(default_factory=lambda: os.environ.get("DYAD_CHECK_ENGLISH", "1") != "0")
     # the user's own actor and agent dictionaries (dyad/actors/userdict.py); they win over built-in ones
     actors_files: list[str] = field(default_factory=lambda: _paths_from_env("DYAD_ACTORS"))
     agents_files: list[str] = field(default_factory=lambda: _paths_from_env("DYAD_AGENTS"))

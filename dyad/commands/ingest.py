@@ -24,7 +24,7 @@ def _print_dedup(d: dict) -> None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True))
 @db_option
 @click.option("--published", default=None, metavar="DATE",
               help="Publication date of plain-text inputs (and JSONL records without one).")
@@ -32,13 +32,19 @@ def _print_dedup(d: dict) -> None:
 @click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")
 @click.option("--min-confidence", type=float, default=None, help="Drop events below this confidence.")
 @click.option("--no-dedup", is_flag=True, help="Do not rebuild dedup_events and mentions at the end.")
+@click.option("--no-resume", is_flag=True,
+              help="Read again the input files that a checkpoint marks done (stored articles are still skipped).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True, help="Debug logging.")
 @handle_errors
-def ingest(paths, db, published, model, batch_size, min_confidence, no_dedup, quiet, verbose) -> None:
+def ingest(paths, db, published, model, batch_size, min_confidence, no_dedup, no_resume, quiet, verbose) -> None:
     """Code articles and store them (articles, events, actors, quotes, mentions) in a DuckDB file.
 
-    Articles already in the store are skipped before coding, so running it again adds nothing.
+    PATHS are files or directories (read recursively): JSONL (.jsonl/.json/.ndjson, optionally .gz, .bz2
+    or .zst), HTML pages, WARC archives, RSS/Atom feeds and plain text; - reads JSONL from stdin.
+
+    Articles already in the store are skipped before coding, so running it again adds nothing. Every
+    batch is committed with a checkpoint: after a crash or kill, run the same command to finish the job.
     """
     from dyad.ingest import parse_published
     from dyad.settings import Settings
@@ -67,7 +73,9 @@ def ingest(paths, db, published, model, batch_size, min_confidence, no_dedup, qu
             progress.update(task, completed=rep.coded + rep.failed, events=rep.events, skipped=rep.already_stored)
 
         rep = run_ingest(store, list(paths), settings=settings, published=pub, dedup=not no_dedup,
-                         on_result=on_result)
+                         resume=not no_resume, on_result=on_result)
+    if rep.inputs_done:
+        err.print(f"dyad: {rep.inputs_done} input files already ingested (checkpoint); skipped", highlight=False)
     err.print(f"dyad: {rep.read} articles read, {rep.already_stored} already stored (skipped), "
               f"{rep.coded} coded, {rep.events} event reports, {rep.quotes} quotes; {rep.rejects} records "
               f"skipped; {rep.seconds:.1f}s; stored in {db}", highlight=False)

@@ -20,7 +20,7 @@ from dyad.models import Actor, Article, Event, Quote, Reject, content_id
 
 log = logging.getLogger("dyad")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _STR = ("VARCHAR", pa.string())
 _STRS = ("VARCHAR[]", pa.list_(pa.string()))
@@ -92,6 +92,19 @@ DERIVED_TABLES: dict[str, list[tuple[str, tuple[str, pa.DataType]]]] = {
 }
 
 
+# One row per input file of `dyad ingest` (dyad/store/load.py), written in the same transaction as
+# each batch of articles: a killed ingest resumes from here. Created by migration 3.
+PROGRESS_TABLE: list[tuple[str, tuple[str, pa.DataType]]] = [
+    ("input_key", _STR),  # content_id(absolute path, size, mtime_ns): the file as it was
+    ("path", _STR), ("size", ("BIGINT", pa.int64())), ("mtime_ns", ("BIGINT", pa.int64())),
+    ("status", _STR),  # "running", "done", or "incomplete" (read to the end, some articles failed)
+    ("batches", _INT),  # batches committed from this input, over all runs
+    ("articles", _INT),  # articles committed from this input, over all runs
+    ("last_origin", _STR),  # origin of the last committed article ("file.jsonl:120")
+    ("updated_at", _TS),
+]
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -118,12 +131,18 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         _derived_ddl("dedup_events"),
         _derived_ddl("mentions"),
     ]),
+    (3, "ingest_progress (resumable ingest checkpoints)", [
+        "CREATE TABLE IF NOT EXISTS ingest_progress ("
+        + ", ".join(f"{_q(n)} {t}" + (" PRIMARY KEY" if i == 0 else "")
+                    for i, (n, (t, _)) in enumerate(PROGRESS_TABLE)) + ")",
+    ]),
 ]
 assert MIGRATIONS[-1][0] == SCHEMA_VERSION
 
 
 def _arrow_schema(table: str) -> pa.Schema:
-    return pa.schema([(name, atype) for name, (_, atype) in TABLES[table]])
+    cols = PROGRESS_TABLE if table == "ingest_progress" else TABLES[table]
+    return pa.schema([(name, atype) for name, (_, atype) in cols])
 
 
 def actor_id(article_id: str, actor: Actor) -> str:
@@ -292,11 +311,15 @@ class Store:
         """Store one coded article. Returns the number of new rows per table."""
         return self.write_batch([(article, events, quotes)])
 
-    def write_batch(self, items: Iterable[tuple[Article, list[Event], list[Quote]]]) -> dict[str, int]:
+    def write_batch(self, items: Iterable[tuple[Article, list[Event], list[Quote]]], *,
+                    rejects: Iterable[Reject] = (), progress: Iterable[dict[str, Any]] = ()) -> dict[str, int]:
         """Store many coded articles in one transaction with bulk inserts.
 
         Rows whose id is already stored are skipped, so rewriting the same output adds
-        nothing. Returns the number of new rows per table.
+        nothing. `rejects` and `progress` (ingest_progress rows, replacing those with the same
+        input_key) are written in the same transaction, so an article, its events and quotes, and
+        the checkpoint that counts it are stored together or not at all. Returns the number of new
+        rows per table.
         """
         rows: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in ("articles", "events", "actors", "quotes")}
         coded_at = _now()
@@ -318,17 +341,25 @@ class Store:
                 self._add_event(rows, ev)
             for qu in quotes:
                 self._add_quote(rows, qu)
-        return self._insert(rows)
+        reject_rows = self._reject_rows(rejects)
+        if reject_rows:
+            rows["rejects"] = reject_rows
+        replace = {"ingest_progress": {r["input_key"]: r for r in progress}}
+        return self._insert(rows, replace=replace)
 
     def write_rejects(self, rejects: Iterable[Reject]) -> int:
         """Store rejects (id = content_id(origin, reason)). Returns the number of new rows."""
+        return self._insert({"rejects": self._reject_rows(rejects)})["rejects"]
+
+    @staticmethod
+    def _reject_rows(rejects: Iterable[Reject]) -> dict[str, dict[str, Any]]:
         seen_at = _now()
         rows: dict[str, dict[str, Any]] = {}
         for r in rejects:
             rid = content_id(r.origin, r.reason)
             rows.setdefault(rid, {"reject_id": rid, "origin": r.origin, "reason": r.reason,
                                   "snippet": r.snippet, "seen_at": seen_at})
-        return self._insert({"rejects": rows})["rejects"]
+        return rows
 
     def _add_actor(self, rows: dict[str, dict[str, dict[str, Any]]], article_id: str, a: Actor | None) -> None:
         if a is None:
@@ -406,12 +437,15 @@ class Store:
             "sentence": qu.sentence,
         })
 
-    def _insert(self, rows: dict[str, dict[str, dict[str, Any]]]) -> dict[str, int]:
+    def _insert(self, rows: dict[str, dict[str, dict[str, Any]]],
+                replace: dict[str, dict[str, dict[str, Any]]] | None = None) -> dict[str, int]:
+        """INSERT OR IGNORE `rows` (and INSERT OR REPLACE `replace`) in one transaction."""
         if self.read_only:
             raise DyadError(f"store {self.path!r} is open read-only")
         con = self._conn()
         added = {t: 0 for t in rows}
-        if not any(rows.values()):
+        replace = {t: r for t, r in (replace or {}).items() if r}
+        if not any(rows.values()) and not replace:
             return added
         views: list[str] = []
         con.execute("BEGIN TRANSACTION")
@@ -429,6 +463,13 @@ class Store:
                     f"INSERT OR IGNORE INTO {table} ({cols}) SELECT {cols} FROM {view}"
                 ).fetchone()
                 added[table] = int(res[0]) if res else 0
+            for table, by_id in replace.items():
+                schema = _arrow_schema(table)
+                view = f"_dyad_replace_{table}"
+                con.register(view, pa.Table.from_pylist(list(by_id.values()), schema=schema))
+                views.append(view)
+                cols = ", ".join(_q(c) for c in schema.names)
+                con.execute(f"INSERT OR REPLACE INTO {table} ({cols}) SELECT {cols} FROM {view}")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -449,6 +490,22 @@ class Store:
     def article_ids(self) -> set[str]:
         """Ids of the articles already stored."""
         return {r[0] for r in self._conn().execute("SELECT article_id FROM articles").fetchall()}
+
+    def article_text_hashes(self) -> dict[str, str]:
+        """Article id -> text digest (dyad.ingest._base.text_hash) of every stored article."""
+        rows = self._conn().execute("SELECT article_id, left(md5(text), 16) FROM articles").fetchall()
+        return dict(rows)
+
+    def ingest_progress(self) -> dict[str, dict[str, Any]]:
+        """The ingest checkpoints: input_key -> row of ingest_progress."""
+        return {r["input_key"]: r for r in self.query("SELECT * FROM ingest_progress")}
+
+    def rejects(self, *, limit: int | None = None) -> list[dict[str, Any]]:
+        """The rejected records (origin, reason, snippet, seen_at), oldest first."""
+        sql = "SELECT origin, reason, snippet, seen_at FROM rejects ORDER BY seen_at, origin"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return self.query(sql)
 
     # ------------------------------------------------------------------ relations (thin wrappers)
 

@@ -1,15 +1,24 @@
-"""Load articles into a store: skip those already stored (before coding), code the rest, write in bulk,
-then rebuild the dedup tables."""
+"""Load articles into a store: skip those already stored (before coding), code the rest, write in
+batches, then rebuild the dedup tables.
+
+Crash safety: each batch of coded articles is written in one transaction together with their
+events, actors and quotes, the rejects seen so far, and a checkpoint per input file (table
+`ingest_progress`). A run killed at any moment leaves whole articles only; running the same
+command again skips the input files the checkpoints mark done, skips stored articles before
+coding, and so finishes the job with every article coded and stored exactly once.
+"""
 from __future__ import annotations
 
 import logging
+import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from dyad.models import Article, Reject
+from dyad.models import Article, Reject, content_id
 
 if TYPE_CHECKING:
     from dyad.pipeline import ArticleResult
@@ -18,7 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("dyad")
 
-WRITE_EVERY = 200  # coded articles per write_batch transaction
 
 
 @dataclass
@@ -30,73 +38,183 @@ class IngestReport:
     events: int = 0  # event reports coded in this run
     quotes: int = 0
     rejects: int = 0  # bad records (and coding failures)
+    batches: int = 0  # write transactions committed
+    inputs_done: int = 0  # input files skipped because a checkpoint marks them done
     added: dict[str, int] = field(default_factory=dict)  # new rows per table
     dedup: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
 
 
+def input_key(path: str) -> str | None:
+    """The identity of an input file as it is now (absolute path, size, mtime); None for stdin."""
+    if path == "-":
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return content_id(os.path.abspath(path), st.st_size, st.st_mtime_ns)
+
+
+class _Progress:
+    """Per-input checkpoint rows, kept in step with what has been committed."""
+
+    def __init__(self, store: "Store"):
+        self.rows = store.ingest_progress()
+        self.failed: set[str] = set()
+        self.inflight: dict[str, int] = {}  # articles handed to the pipeline, not yet committed
+        self.read_done: set[str] = set()
+        self.touched: set[str] = set()
+
+    def is_done(self, key: str | None) -> bool:
+        return key is not None and key in self.rows and self.rows[key]["status"] == "done"
+
+    def start(self, key: str, path: str) -> None:
+        st = os.stat(path)
+        row = self.rows.get(key) or {"input_key": key, "path": path, "size": st.st_size,
+                                     "mtime_ns": st.st_mtime_ns, "batches": 0, "articles": 0,
+                                     "last_origin": None}
+        row.update(status="running", updated_at=None)
+        self.rows[key] = row
+        self.touched.add(key)
+
+    def committed(self, key: str, article: Article) -> None:
+        row = self.rows[key]
+        row["articles"] += 1
+        row["last_origin"] = article.origin
+
+    def pending_rows(self) -> list[dict[str, Any]]:
+        """The checkpoint rows to write with the batch being committed (finished inputs marked)."""
+        from dyad.store.duck import _now
+
+        out = []
+        for key in sorted(self.touched):
+            row = self.rows[key]
+            if key in self.read_done and not self.inflight.get(key):
+                row["status"] = "incomplete" if key in self.failed else "done"
+            row["batches"] += 1
+            row["updated_at"] = _now()
+            out.append(dict(row))
+        return out
+
+
 def ingest(store: "Store", inputs: Sequence[str] | Iterable[Article], *, settings: "Settings | None" = None,
-           published: date | None = None, dedup: bool = True,
+           published: date | None = None, dedup: bool = True, resume: bool = True,
            on_result: Callable[["ArticleResult", IngestReport], None] | None = None,
            on_reject: Callable[[Reject], None] | None = None) -> IngestReport:
-    """Code and store articles from files (paths, as `read_articles` takes) or Article objects.
+    """Code and store articles from files and directories (paths, as `read_articles` takes) or
+    Article objects.
 
-    Articles whose id is already in the store are skipped before coding, so a re-run is fast and adds
-    nothing. With `dedup`, dedup_events and mentions are rebuilt at the end (with the store's last options).
+    Articles whose id is already in the store are skipped before coding, so a re-run is fast and
+    adds nothing; an article whose id is stored with a different text is rejected ("duplicate id
+    with different text"). Coded articles are committed every `settings.batch_size` articles, each
+    batch with its checkpoint; with `resume`, input files a checkpoint marks done (same path, size
+    and mtime) are not read again. With `dedup`, dedup_events and mentions are rebuilt at the end
+    (with the store's last options).
     """
-    from dyad.ingest import read_articles
+    from dyad.ingest import ArticleReader
+    from dyad.ingest._base import DUPLICATE_ID, text_hash
     from dyad.pipeline import Pipeline
+    from dyad.settings import get_settings
 
+    settings = settings or get_settings()
     t0 = time.perf_counter()
     report = IngestReport()
-    rejects: list[Reject] = []
+    rejects: list[Reject] = []  # not yet written
+    n_rejects = 0
 
     def _reject(r: Reject) -> None:
+        nonlocal n_rejects
         rejects.append(r)
+        n_rejects += 1
         if on_reject:
             on_reject(r)
 
+    progress = _Progress(store)
     items = list(inputs) if not isinstance(inputs, Iterator) else inputs
+    keyed: Iterable[tuple[str | None, Article]]
     if items and all(isinstance(x, str) for x in items):  # paths
-        articles: Iterable[Article] = read_articles(items, published=published, on_reject=_reject)
+        reader = ArticleReader(published=published, on_reject=_reject)
+
+        def from_files() -> Iterator[tuple[str | None, Article]]:
+            for path in reader.files(items):
+                key = input_key(path)
+                if resume and progress.is_done(key):
+                    report.inputs_done += 1
+                    log.info("%s: already ingested (checkpoint); skipped", path)
+                    continue
+                if key is not None:
+                    progress.start(key, path)
+                for a in reader.read(path):
+                    yield key, a
+                if key is not None:
+                    progress.read_done.add(key)
+
+        keyed = from_files()
     else:
-        articles = items
-    existing = store.article_ids()
+        keyed = ((None, a) for a in items)
+
+    stored = store.article_text_hashes()
+    inflight: deque[str | None] = deque()  # input key of each article in the pipeline, in order
 
     def fresh() -> Iterator[Article]:
-        for a in articles:
+        for key, a in keyed:
             report.read += 1
-            if a.id in existing:
-                report.already_stored += 1
+            digest = text_hash(a.text)
+            known = stored.get(a.id)
+            if known is not None:
+                if known == digest:
+                    report.already_stored += 1
+                else:
+                    log.warning("%s: rejected: %s", a.origin or a.id, DUPLICATE_ID)
+                    _reject(Reject(origin=a.origin or a.id, reason=DUPLICATE_ID, snippet=a.text[:80]))
                 continue
-            existing.add(a.id)
+            stored[a.id] = digest
+            inflight.append(key)
+            if key is not None:
+                progress.inflight[key] = progress.inflight.get(key, 0) + 1
             yield a
 
     added: dict[str, int] = {}
     pending: list[tuple] = []
 
     def flush() -> None:
-        for k, v in store.write_batch(pending).items():
+        rows = progress.pending_rows()
+        counts = store.write_batch(pending, rejects=rejects, progress=rows)
+        for k, v in counts.items():
             added[k] = added.get(k, 0) + v
+        report.batches += 1
+        log.debug("committed batch %d: %d articles, %d rejects (%d articles coded so far)",
+                  report.batches, len(pending), len(rejects), report.coded)
         pending.clear()
+        rejects.clear()
+        progress.touched = {k for k, r in progress.rows.items() if k in progress.touched and r["status"] == "running"}
 
+    batch = max(1, settings.batch_size)
     for res in Pipeline(settings).process(fresh(), on_reject=_reject):
+        key = inflight.popleft()
+        if key is not None:
+            progress.inflight[key] -= 1
         if res.error is None:
             report.coded += 1
             report.events += len(res.events)
             report.quotes += len(res.quotes)
             pending.append((res.article, res.events, res.quotes))
-            if len(pending) >= WRITE_EVERY:
-                flush()
+            if key is not None:
+                progress.committed(key, res.article)
         else:
             report.failed += 1
-        report.rejects = len(rejects)
+            if key is not None:
+                progress.failed.add(key)
+        report.rejects = n_rejects
         if on_result:
             on_result(res, report)
-    if pending:
+        if len(pending) >= batch:
+            flush()
+    if pending or rejects or progress.touched:
         flush()
-    added["rejects"] = store.write_rejects(rejects)
-    report.rejects = len(rejects)
+    report.rejects = n_rejects
+    added.setdefault("rejects", 0)
     report.added = added
     if dedup:
         report.dedup = store.dedup()

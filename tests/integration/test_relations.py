@@ -79,7 +79,7 @@ def meeting_store(path) -> Store:
 
 def test_new_store_has_current_schema(tmp_path):
     with Store(tmp_path / "d.duckdb") as st:
-        assert st.schema_version == SCHEMA_VERSION == MIGRATIONS[-1][0] == 2
+        assert st.schema_version == SCHEMA_VERSION == MIGRATIONS[-1][0] == 3
         assert st.counts(derived=True) == {t: 0 for t in [*TABLES, "dedup_events", "mentions"]}
         assert st.migrate() == []
 
@@ -96,11 +96,12 @@ def test_version_1_store_is_migrated(tmp_path):
     with pytest.raises(DyadError, match="Open it once for writing"):
         Store(db, read_only=True)
     with Store(db) as st:
-        assert st.schema_version == 2
+        assert st.schema_version == 3
         assert st.counts(derived=True)["dedup_events"] == 0
+        assert st.ingest_progress() == {}
         assert st.query("SELECT text FROM articles") == [{"text": "kept"}]
     with Store(db, read_only=True) as st:
-        assert st.schema_version == 2
+        assert st.schema_version == 3
 
 
 def test_locked_store_gives_a_clear_error(tmp_path):
@@ -433,7 +434,10 @@ def test_ingest_twice_adds_nothing(tmp_path, pipeline):
     assert before["articles"] == 4 and before["rejects"] == 1 and before["dedup_events"] == 2
     r2 = runner.invoke(main, ["ingest", str(src), "--db", str(db), "-q"])
     assert r2.exit_code == 0, r2.output
-    assert "4 already stored (skipped), 0 coded" in r2.stderr
+    assert "1 input files already ingested (checkpoint)" in r2.stderr and "0 coded" in r2.stderr
+    r3 = runner.invoke(main, ["ingest", str(src), "--db", str(db), "-q", "--no-resume"])  # read again
+    assert r3.exit_code == 0, r3.output
+    assert "4 already stored (skipped), 0 coded" in r3.stderr
     with Store(db, read_only=True) as st:
         assert st.counts(derived=True) == before
         assert st.query("SELECT dedup_event_id FROM dedup_events ORDER BY 1") == ids
@@ -444,7 +448,7 @@ def test_readme_documents_the_commands_and_options():
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    for name in ("ingest", "dedup", "export", "relations", "top-dyads", "shifts"):
+    for name in ("ingest", "dedup", "export", "relations", "top-dyads", "shifts", "rejects"):
         cmd = main.commands[name]
         assert f"dyad {name}" in readme, name
         for p in cmd.params:
