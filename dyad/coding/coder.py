@@ -32,6 +32,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade",
 PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "across"}
 DATE_LABELS = {"DATE", "TIME"}
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in)|\btomorrow\b", re.I)
+STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "DIP"}
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "go", "tour", "land", "head", "come", "return", "trip"}
 
 
@@ -509,6 +510,11 @@ class EventCoder:
         if len(found) != 1:
             return None
         t, a = next(iter(found.values()))
+        if a.roles and not set(a.roles) & STATE_ROLES:
+            # the sentence names the country only through its people ("prisoners in Venezuela"):
+            # an action aimed at no one in particular is aimed at the country
+            a = Actor(code=a.country, country=a.country, roles=[], text=a.text, name=a.name, start=a.start,
+                      end=a.end, kind="country", how="context")
         return t, a, "context"
 
     def _reporting_ancestor(self, tok: Token) -> Token | None:
