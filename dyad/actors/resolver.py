@@ -125,7 +125,7 @@ class DocActors:
             # positions", "a British tanker"), never a pronoun ("his family", "its progress")
             country = None
             for c in t.lefts:
-                if c.dep_ in ("compound", "amod", "nmod"):
+                if c.dep_ in ("compound", "amod", "nmod") and not self._backed(c):
                     country = country or self._country_of_token(c)
                     if country is None and c.dep_ == "compound":
                         a = self.actor_at(c)  # "Hamas targets"
@@ -253,6 +253,9 @@ class DocActors:
         if k >= 0 and doc[k].lower_ in ("pro", "anti"):
             return True
         if tok.lower_.startswith(("pro-", "anti-")):
+            return True
+        # the token after "pro-": spaCy may keep "pro-Palestinian" whole or split it
+        if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti"):
             return True
         j = tok.i + 1
         if j < len(doc) and doc[j].text in ("-", "–"):
