@@ -110,6 +110,8 @@ class EventCoder:
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             if obj is None and self._is_passive(tok):
                 obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if obj is None:  # "called for talks with India", "pushed for sanctions on Iran"
+                obj = self._pobj(tok, "for")
         if obj is not None and obj.lemma_.lower() in self.ps.partitive_nouns:
             inner = self._pobj(obj, "of")
             if inner is not None:

@@ -72,6 +72,10 @@ def _words(v) -> frozenset[str]:
         return frozenset()
     if isinstance(v, str):
         v = [v]
+    bad = [x for x in v if not isinstance(x, (str, int, float)) or isinstance(x, bool)]
+    if bad:
+        # YAML reads a bare on/off/yes/no as a boolean: "prep: [on]" would silently mean "true"
+        raise DataFileError(f"word list {list(v)!r} holds {bad!r}, not words: quote them in the YAML file")
     return frozenset(str(x).lower() for x in v)
 
 

@@ -293,3 +293,26 @@ def test_leader_event_by_date(code):
     assert ("042", "USAGOV", "DEU") in dyads(code("Obama visited Germany.", "2012-06-01"))
     later = code("Obama visited Germany.", "2023-06-01")
     assert not [e for e in later if e.source and e.source.code == "USAGOV"], show(later)
+
+
+# ------------------------------------------------------------------ disambiguation by object and context
+@pytest.mark.parametrize("text, expected", [
+    ("Iran fired missiles at Israel on Monday.", {("195", "IRN", "ISR")}),
+    ("The Iranian president fired the defense minister on Monday.", set()),
+    ("Pakistan called for talks with India on Monday.", {("026", "PAK", "IND")}),
+    ("Pakistan called on the UN to intervene on Monday.", {("020", "PAK", "IGOUNO")}),
+    ("Egypt called off talks with Ethiopia on Monday.", {("164", "EGY", "ETH")}),
+])
+def test_same_verb_different_events(code, text, expected):
+    events = code(text)
+    assert dyads(events) == expected, show(events)
+
+
+def test_yaml_booleans_in_word_lists_are_refused(tmp_path):
+    from dyad.coding.patterns import load_patterns
+    from dyad.errors import DataFileError
+
+    bad = tmp_path / "p.yaml"
+    bad.write_text('patterns:\n  - {id: x, verbs: [call], prep: [on], cameo: "020", target: [prep:on]}\n')
+    with pytest.raises(DataFileError, match="quote them"):
+        load_patterns(bad)
