@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[web,test]'
+	$(PY) -m pip install --quiet -e '.[web,test,dask]'
 	command -v chromium || (apt-get update && apt-get install -y chromium chromium-driver)
 	touch $(STAMP)
 

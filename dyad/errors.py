@@ -44,3 +44,16 @@ class StoreLocked(DyadError):
             f"(for example a running `dyad ingest`) to finish, or work on a copy of the file."
         )
         self.path = path
+
+
+class PartitionFailed(DyadError):
+    """A partition of a Dask ingest (dyad/dist) failed twice: on its first try and on its retry."""
+
+    def __init__(self, number: int, first: str, last: str, n: int, error: str):
+        super().__init__(
+            f"partition {number} ({n} articles, {first} … {last}) failed twice: {error}. The partitions "
+            f"coded without error are stored; fix the cause and run the same command again (stored "
+            f"articles are skipped before coding)."
+        )
+        self.number = number
+        self.error = error

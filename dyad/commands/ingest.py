@@ -38,11 +38,19 @@ def _print_dedup(d: dict) -> None:
 @click.option("--no-dedup", is_flag=True, help="Do not rebuild dedup_events and mentions at the end.")
 @click.option("--no-resume", is_flag=True,
               help="Read again the input files that a checkpoint marks done (stored articles are still skipped).")
+@click.option("--dask", "dask_scheduler", default=None, metavar="ADDRESS",
+              help="Code on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for N local "
+                   "single-threaded worker processes. Needs `pip install 'dyad[dask]'`.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=None, metavar="N",
+              help="With --dask: articles per partition (one task) [default: 200].")
+@click.option("--parts-dir", default=None, type=click.Path(file_okay=False),
+              help="With --dask: where workers write Parquet parts, seen by the workers and this machine "
+                   "[default: next to the store]. Removed after the merge.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True, help="Debug logging.")
 @handle_errors
 def ingest(paths, db, published, model, batch_size, min_confidence, actors_files, agents_files, no_dedup, no_resume,
-           quiet, verbose) -> None:
+           dask_scheduler, partition_size, parts_dir, quiet, verbose) -> None:
     """Code articles and store them (articles, events, actors, quotes, mentions) in a DuckDB file.
 
     PATHS are files or directories (read recursively): JSONL (.jsonl/.json/.ndjson, optionally .gz, .bz2
@@ -50,6 +58,9 @@ def ingest(paths, db, published, model, batch_size, min_confidence, actors_files
 
     Articles already in the store are skipped before coding, so running it again adds nothing. Every
     batch is committed with a checkpoint: after a crash or kill, run the same command to finish the job.
+
+    With --dask, Dask workers code partitions of the articles and write Parquet parts, which this
+    process merges into the store (one transaction per partition) before the dedup.
     """
     from dyad.ingest import parse_published
     from dyad.settings import Settings
@@ -57,6 +68,8 @@ def ingest(paths, db, published, model, batch_size, min_confidence, actors_files
     from dyad.store.load import ingest as run_ingest
 
     setup_logging(verbose)
+    if dask_scheduler is None and (partition_size is not None or parts_dir is not None):
+        raise click.UsageError("--partition-size and --parts-dir go with --dask")
     settings = Settings.from_options(model=model, batch_size=batch_size, min_confidence=min_confidence,
                                      actors_files=actors_files, agents_files=agents_files)
     try:
@@ -72,13 +85,26 @@ def ingest(paths, db, published, model, batch_size, min_confidence, actors_files
         def on_result(res, rep) -> None:
             progress.update(task, completed=rep.coded + rep.failed, events=rep.events, skipped=rep.already_stored)
 
-        rep = run_ingest(store, list(paths), settings=settings, published=pub, dedup=not no_dedup,
-                         resume=not no_resume, on_result=on_result)
+        if dask_scheduler is None:
+            rep = run_ingest(store, list(paths), settings=settings, published=pub, dedup=not no_dedup,
+                             resume=not no_resume, on_result=on_result)
+        else:
+            from dyad.dist import DEFAULT_PARTITION_SIZE, ingest_dask
+
+            def on_partition(rep) -> None:
+                on_result(None, rep)
+
+            rep = ingest_dask(store, list(paths), scheduler=dask_scheduler, settings=settings, published=pub,
+                              partition_size=partition_size or DEFAULT_PARTITION_SIZE, parts_dir=parts_dir,
+                              dedup=not no_dedup, resume=not no_resume, on_partition=on_partition)
     if rep.inputs_done:
         err.print(f"dyad: {rep.inputs_done} input files already ingested (checkpoint); skipped", highlight=False)
     err.print(f"dyad: {rep.read} articles read, {rep.already_stored} already stored (skipped), "
               f"{rep.coded} coded, {rep.events} event reports, {rep.quotes} quotes; {rep.rejects} records "
               f"skipped; {rep.seconds:.1f}s; stored in {db}", highlight=False)
+    if dask_scheduler is not None:
+        err.print(f"dask: {rep.partitions} partitions on {rep.workers} workers"
+                  + (f", {rep.retried} retried" if rep.retried else ""), highlight=False)
     err.print("new rows: " + ", ".join(f"{k} {v}" for k, v in rep.added.items()), highlight=False)
     if rep.dedup:
         _print_dedup(rep.dedup)

@@ -2,7 +2,8 @@
 
 Every row's primary key comes from content, so loading the same output twice adds nothing.
 Writes are bulk inserts of Arrow tables (``INSERT OR IGNORE ... SELECT``) inside one
-transaction per batch.
+transaction per batch; `batch_tables` gives the same rows as Arrow tables (for Parquet parts
+written by Dask workers, merged with `Store.merge_parquet`).
 """
 from __future__ import annotations
 
@@ -188,6 +189,140 @@ def _actor_cols(prefix: str, article_id: str, a: Actor | None) -> dict[str, Any]
     }
 
 
+Rows = dict[str, dict[str, dict[str, Any]]]  # table -> primary key -> row
+
+
+def batch_rows(items: Iterable[tuple[Article, list[Event], list[Quote]]], *,
+               rejects: Iterable[Reject] = ()) -> Rows:
+    """The rows `Store.write_batch` stores for coded articles: table -> primary key -> row.
+
+    Tables are articles, events, actors and quotes, plus rejects when there are any; a row
+    repeated in the batch is kept once (the first).
+    """
+    rows: Rows = {t: {} for t in ("articles", "events", "actors", "quotes")}
+    coded_at = _now()
+    for article, events, quotes in items:
+        aid = article.id
+        rows["articles"].setdefault(aid, {
+            "article_id": aid,
+            "published": _to_date(article.published, "article.published"),
+            "title": article.title,
+            "source": article.source,
+            "url": article.url,
+            "origin": article.origin,
+            "text": article.text,
+            "n_events": len(events),
+            "n_quotes": len(quotes),
+            "coded_at": coded_at,
+        })
+        for ev in events:
+            _add_event(rows, ev)
+        for qu in quotes:
+            _add_quote(rows, qu)
+    reject_rows = _reject_rows(rejects)
+    if reject_rows:
+        rows["rejects"] = reject_rows
+    return rows
+
+
+def batch_tables(items: Iterable[tuple[Article, list[Event], list[Quote]]], *,
+                 rejects: Iterable[Reject] = ()) -> dict[str, pa.Table]:
+    """Coded articles as Arrow tables with the store's columns and types, one per table of
+    TABLES (articles, events, actors, quotes, rejects; empty ones included), ready to be
+    written as Parquet and merged with ``INSERT OR IGNORE`` (dyad/dist)."""
+    rows = batch_rows(items, rejects=rejects)
+    return {t: pa.Table.from_pylist(list(rows.get(t, {}).values()), schema=_arrow_schema(t)) for t in TABLES}
+
+
+def _reject_rows(rejects: Iterable[Reject]) -> dict[str, dict[str, Any]]:
+    seen_at = _now()
+    rows: dict[str, dict[str, Any]] = {}
+    for r in rejects:
+        rid = content_id(r.origin, r.reason)
+        rows.setdefault(rid, {"reject_id": rid, "origin": r.origin, "reason": r.reason,
+                              "snippet": r.snippet, "seen_at": seen_at})
+    return rows
+
+
+def _add_actor(rows: Rows, article_id: str, a: Actor | None) -> None:
+    if a is None:
+        return
+    aid = actor_id(article_id, a)
+    rows["actors"].setdefault(aid, {
+        "actor_id": aid, "article_id": article_id, "code": a.code, "country": a.country,
+        "roles": list(a.roles or []), "text": a.text, "name": a.name, "start": a.start,
+        "end": a.end, "kind": a.kind, "anonymous": a.anonymous, "how": a.how,
+    })
+
+
+def _add_event(rows: Rows, ev: Event) -> None:
+    _add_actor(rows, ev.article_id, ev.source)
+    _add_actor(rows, ev.article_id, ev.target)
+    loc = ev.location
+    span_start, span_end = _span(ev.span)
+    trig_start, trig_end = _span(ev.trigger_span)
+    row: dict[str, Any] = {
+        "event_id": ev.event_id,
+        "article_id": ev.article_id,
+        "date": _to_date(ev.date, "event.date"),
+        "date_source": ev.date_source,
+        "date_text": ev.date_text,
+        **_actor_cols("source", ev.article_id, ev.source),
+        **_actor_cols("target", ev.article_id, ev.target),
+        "cameo": None if ev.cameo is None else str(ev.cameo),
+        "root": None if ev.root is None else str(ev.root),
+        "cameo_name": ev.cameo_name,
+        "goldstein": ev.goldstein,
+        "quad_class": ev.quad_class,
+        "plover": ev.plover,
+        "plover_mode": ev.plover_mode,
+        "modality": ev.modality,
+        "location_name": loc.name if loc else None,
+        "location_country": loc.country if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "location_geonameid": loc.geonameid if loc else None,
+        "location_feature": loc.feature if loc else None,
+        "sentence": ev.sentence,
+        "sentence_index": ev.sentence_index,
+        "span_start": span_start,
+        "span_end": span_end,
+        "trigger": ev.trigger,
+        "trigger_start": trig_start,
+        "trigger_end": trig_end,
+        "pattern_id": ev.pattern_id,
+        "confidence": ev.confidence,
+        "attribution": (
+            json.dumps(ev.attribution, ensure_ascii=False, default=str)
+            if ev.attribution is not None else None
+        ),
+        "published": _to_date(ev.published, "event.published"),
+    }
+    rows["events"].setdefault(ev.event_id, row)
+
+
+def _add_quote(rows: Rows, qu: Quote) -> None:
+    sp = qu.speaker
+    _add_actor(rows, qu.article_id, sp)
+    span_start, span_end = _span(qu.span)
+    rows["quotes"].setdefault(qu.quote_id, {
+        "quote_id": qu.quote_id,
+        "article_id": qu.article_id,
+        "text": qu.text,
+        "speaker_actor_id": actor_id(qu.article_id, sp) if sp else None,
+        "speaker_text": sp.text if sp else None,
+        "speaker_code": sp.code if sp else None,
+        "speaker_country": sp.country if sp else None,
+        "speaker_name": sp.name if sp else None,
+        "anonymous": sp.anonymous if sp else None,
+        "verb": qu.verb,
+        "span_start": span_start,
+        "span_end": span_end,
+        "sentence_index": qu.sentence_index,
+        "sentence": qu.sentence,
+    })
+
+
 class Store:
     """A DuckDB file holding dyad output. Use as a context manager.
 
@@ -321,121 +456,13 @@ class Store:
         the checkpoint that counts it are stored together or not at all. Returns the number of new
         rows per table.
         """
-        rows: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in ("articles", "events", "actors", "quotes")}
-        coded_at = _now()
-        for article, events, quotes in items:
-            aid = article.id
-            rows["articles"].setdefault(aid, {
-                "article_id": aid,
-                "published": _to_date(article.published, "article.published"),
-                "title": article.title,
-                "source": article.source,
-                "url": article.url,
-                "origin": article.origin,
-                "text": article.text,
-                "n_events": len(events),
-                "n_quotes": len(quotes),
-                "coded_at": coded_at,
-            })
-            for ev in events:
-                self._add_event(rows, ev)
-            for qu in quotes:
-                self._add_quote(rows, qu)
-        reject_rows = self._reject_rows(rejects)
-        if reject_rows:
-            rows["rejects"] = reject_rows
+        rows = batch_rows(items, rejects=rejects)
         replace = {"ingest_progress": {r["input_key"]: r for r in progress}}
         return self._insert(rows, replace=replace)
 
     def write_rejects(self, rejects: Iterable[Reject]) -> int:
         """Store rejects (id = content_id(origin, reason)). Returns the number of new rows."""
-        return self._insert({"rejects": self._reject_rows(rejects)})["rejects"]
-
-    @staticmethod
-    def _reject_rows(rejects: Iterable[Reject]) -> dict[str, dict[str, Any]]:
-        seen_at = _now()
-        rows: dict[str, dict[str, Any]] = {}
-        for r in rejects:
-            rid = content_id(r.origin, r.reason)
-            rows.setdefault(rid, {"reject_id": rid, "origin": r.origin, "reason": r.reason,
-                                  "snippet": r.snippet, "seen_at": seen_at})
-        return rows
-
-    def _add_actor(self, rows: dict[str, dict[str, dict[str, Any]]], article_id: str, a: Actor | None) -> None:
-        if a is None:
-            return
-        aid = actor_id(article_id, a)
-        rows["actors"].setdefault(aid, {
-            "actor_id": aid, "article_id": article_id, "code": a.code, "country": a.country,
-            "roles": list(a.roles or []), "text": a.text, "name": a.name, "start": a.start,
-            "end": a.end, "kind": a.kind, "anonymous": a.anonymous, "how": a.how,
-        })
-
-    def _add_event(self, rows: dict[str, dict[str, dict[str, Any]]], ev: Event) -> None:
-        self._add_actor(rows, ev.article_id, ev.source)
-        self._add_actor(rows, ev.article_id, ev.target)
-        loc = ev.location
-        span_start, span_end = _span(ev.span)
-        trig_start, trig_end = _span(ev.trigger_span)
-        row: dict[str, Any] = {
-            "event_id": ev.event_id,
-            "article_id": ev.article_id,
-            "date": _to_date(ev.date, "event.date"),
-            "date_source": ev.date_source,
-            "date_text": ev.date_text,
-            **_actor_cols("source", ev.article_id, ev.source),
-            **_actor_cols("target", ev.article_id, ev.target),
-            "cameo": None if ev.cameo is None else str(ev.cameo),
-            "root": None if ev.root is None else str(ev.root),
-            "cameo_name": ev.cameo_name,
-            "goldstein": ev.goldstein,
-            "quad_class": ev.quad_class,
-            "plover": ev.plover,
-            "plover_mode": ev.plover_mode,
-            "modality": ev.modality,
-            "location_name": loc.name if loc else None,
-            "location_country": loc.country if loc else None,
-            "lat": loc.lat if loc else None,
-            "lon": loc.lon if loc else None,
-            "location_geonameid": loc.geonameid if loc else None,
-            "location_feature": loc.feature if loc else None,
-            "sentence": ev.sentence,
-            "sentence_index": ev.sentence_index,
-            "span_start": span_start,
-            "span_end": span_end,
-            "trigger": ev.trigger,
-            "trigger_start": trig_start,
-            "trigger_end": trig_end,
-            "pattern_id": ev.pattern_id,
-            "confidence": ev.confidence,
-            "attribution": (
-                json.dumps(ev.attribution, ensure_ascii=False, default=str)
-                if ev.attribution is not None else None
-            ),
-            "published": _to_date(ev.published, "event.published"),
-        }
-        rows["events"].setdefault(ev.event_id, row)
-
-    def _add_quote(self, rows: dict[str, dict[str, dict[str, Any]]], qu: Quote) -> None:
-        sp = qu.speaker
-        self._add_actor(rows, qu.article_id, sp)
-        span_start, span_end = _span(qu.span)
-        rows["quotes"].setdefault(qu.quote_id, {
-            "quote_id": qu.quote_id,
-            "article_id": qu.article_id,
-            "text": qu.text,
-            "speaker_actor_id": actor_id(qu.article_id, sp) if sp else None,
-            "speaker_text": sp.text if sp else None,
-            "speaker_code": sp.code if sp else None,
-            "speaker_country": sp.country if sp else None,
-            "speaker_name": sp.name if sp else None,
-            "anonymous": sp.anonymous if sp else None,
-            "verb": qu.verb,
-            "span_start": span_start,
-            "span_end": span_end,
-            "sentence_index": qu.sentence_index,
-            "sentence": qu.sentence,
-        })
+        return self._insert({"rejects": _reject_rows(rejects)})["rejects"]
 
     def _insert(self, rows: dict[str, dict[str, dict[str, Any]]],
                 replace: dict[str, dict[str, dict[str, Any]]] | None = None) -> dict[str, int]:
@@ -477,6 +504,30 @@ class Store:
         finally:
             for view in views:
                 con.unregister(view)
+        return added
+
+    def merge_parquet(self, parts: dict[str, str | Path]) -> dict[str, int]:
+        """INSERT OR IGNORE the rows of Parquet files (table -> path; files written from
+        `batch_tables`, so with the table's columns) in one transaction. Returns the new rows per
+        table. Used by dyad/dist to merge what Dask workers coded."""
+        if self.read_only:
+            raise DyadError(f"store {self.path!r} is open read-only")
+        con = self._conn()
+        added = {t: 0 for t in parts}
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table, path in parts.items():
+                if table not in TABLES:
+                    raise DyadError(f"merge_parquet: {table!r} is not a table of the store")
+                cols = ", ".join(_q(c) for c in _arrow_schema(table).names)
+                res = con.execute(
+                    f"INSERT OR IGNORE INTO {table} ({cols}) SELECT {cols} FROM read_parquet(?)", [str(path)]
+                ).fetchone()
+                added[table] = int(res[0]) if res else 0
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
         return added
 
     # ------------------------------------------------------------------ reading
