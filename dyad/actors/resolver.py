@@ -39,6 +39,8 @@ NON_IDENTIFYING = {"senior", "top", "high", "ranking", "high-ranking", "-", "for
                    "same", "unnamed", "anonymous", "visiting", "leading"}
 BACKED_WORDS = {"backed", "funded", "supported", "allied", "aligned", "linked", "made", "built", "inspired",
                 "affiliated", "sponsored", "armed", "trained", "based", "born", "controlled", "held", "occupied"}
+PERSONAL_TITLES = {"mr", "mrs", "ms", "miss", "dr", "rep", "sen", "gov", "gen", "col", "lt", "sgt", "capt",
+                   "rev", "prof", "judge", "senator", "representative", "congressman", "congresswoman"}
 LEADER_TITLES = {"president", "minister", "chancellor", "premier", "king", "leader", "secretary"}
 ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "declined to be named",
                   "asked not to be named", "requested not to be identified", "unnamed", "on background")
@@ -399,6 +401,9 @@ class DocActors:
         if rn is not None:
             return self._role_actor(t, np, rn)
 
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > 1 or self._after_title(t):
+            return None  # "Rep. Jim Jordan", "Mr. Chad" are people, not countries (a lone "Nepal" tagged
+            # PERSON by the small model is still a country)
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC") or t.pos_ == "PROPN":
             m = self.gaz.lookup(ent.text if ent is not None else t.text)
             if m is None and ent is not None:
@@ -424,6 +429,16 @@ class DocActors:
                 return self._make(t, np, country=m.iso3, roles=[], name=m.entry.name, kind="country",
                                   how="capital" if m.kind == "capital" else "gazetteer")
         return None
+
+    def _after_title(self, t: Token) -> bool:
+        """A name after a personal title or a first name: "Rep. Jim Jordan", "Sen. Georgia"."""
+        start = t.i
+        while start > 0 and self.doc[start - 1].dep_ == "compound" and self.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start == 0:
+            return False
+        prev = self.doc[start - 1].text.rstrip(".").lower()
+        return prev in PERSONAL_TITLES or (start < t.i and self.doc[start].text.rstrip(".").lower() in PERSONAL_TITLES)
 
     def _place(self, name: str):
         from ..geo import geocoder

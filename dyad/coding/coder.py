@@ -448,7 +448,8 @@ class EventCoder:
         place = self._place_country(tok) if root in ("17", "18", "19", "20") else None
         for slot in p.target:
             for t in self._slot(tok, slot, obj):
-                domestic = place or (src.country if src is not None and root == "17" else None)
+                # a government arrests, bans and releases its own people
+                domestic = place or (src.country if src is not None and (root == "17" or p.cameo == "0841") else None)
                 a = actors.weak_actor(t, domestic=domestic)
                 if a is not None:
                     return [(t, a)]
