@@ -316,6 +316,16 @@ class EventCoder:
             if any(c.lower_ in ("whenever", "anytime") for c in node.children) or any(
                     c.lower_ == "time" and any(d.lower_ in ("any", "every") for d in c.children) for c in node.children):
                 return "hypothetical"  # "any time a Chinese leader visits …": a habit, not an event
+        for node in chain:
+            if node.head.pos_ == "ADJ" and node.dep_ in ("xcomp", "ccomp"):
+                adj = node.head.lower_
+                if adj in ("unlikely", "unable", "unwilling", "reluctant"):
+                    return "negated"  # "highly unlikely to recognize the annexation"
+                if adj in ("likely", "able", "ready", "willing", "eager", "prepared", "possible", "poised", "set"):
+                    return "hypothetical" if adj in ("likely", "able", "possible") else "announced"
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children):
+                return "negated"  # "no US personnel were killed"
         last = chain[-1]
         if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.negating_verbs:
             return "negated"  # "denied that he went to Prague"
@@ -567,6 +577,8 @@ class EventCoder:
         if p.person_source_cameo and f.source is not None and f.source.kind == "person" \
                 and not {"MIL", "REB", "COP"} & set(f.source.roles):
             cameo = p.person_source_cameo
+        if p.civilian_source_cameo and f.source is not None and set(f.source.roles) & {"CVL", "EDU", "LAB", "AGR"}:
+            cameo = p.civilian_source_cameo
         if modality in ("planned", "announced", "hypothetical") and not cameo.startswith(("03", "13")):
             cameo = self.ps.intent_of(cameo)
         code = self.cameo.get(cameo)

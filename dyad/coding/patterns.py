@@ -32,6 +32,7 @@ class Pattern:
     symmetric: bool = False  # "A and B met": each is the other's target
     subject: frozenset[str] = frozenset()  # the subject's head must be one of these ("warplanes struck")
     person_source_cameo: str | None = None  # the code when the source is a politician, not a force
+    civilian_source_cameo: str | None = None  # the code when the source is civilians (a violent protest)
 
 
 @dataclass
@@ -95,8 +96,9 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         cameo = str(spec["cameo"])
         if cameo not in table:
             raise DataFileError(f"{where}: unknown CAMEO code {cameo!r}")
-        if spec.get("person_source_cameo") and str(spec["person_source_cameo"]) not in table:
-            raise DataFileError(f"{where}: unknown CAMEO code {spec['person_source_cameo']!r}")
+        for key in ("person_source_cameo", "civilian_source_cameo"):
+            if spec.get(key) and str(spec[key]) not in table:
+                raise DataFileError(f"{where}: unknown CAMEO code {spec[key]!r} in {key}")
         if spec["id"] in seen:
             raise DataFileError(f"{where}: duplicate id")
         seen.add(spec["id"])
@@ -113,6 +115,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
             symmetric=bool(spec.get("symmetric", False)),
             subject=_words(spec.get("subject")),
             person_source_cameo=str(spec["person_source_cameo"]) if spec.get("person_source_cameo") else None,
+            civilian_source_cameo=str(spec["civilian_source_cameo"]) if spec.get("civilian_source_cameo") else None,
         ))
     for key in ("intent_code", "intent_code_exact"):
         for k, v in (raw.get(key) or {}).items():

@@ -316,3 +316,20 @@ def test_yaml_booleans_in_word_lists_are_refused(tmp_path):
     bad.write_text('patterns:\n  - {id: x, verbs: [call], prep: [on], cameo: "020", target: [prep:on]}\n')
     with pytest.raises(DataFileError, match="quote them"):
         load_patterns(bad)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan protesters stormed the Ugandan embassy in Nairobi on Tuesday.", "145"),  # violent protest, not war
+    ("A Russian drone strike killed a Ukrainian commander near Kherson on Monday.", "195"),  # aerial weapons
+])
+def test_who_did_it_sets_the_code(code, text, expected):
+    events = code(text)
+    assert [e.cameo for e in events] == [expected], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "No Kenyan soldiers were killed in the attack on Monday.",
+    "Japan is highly unlikely to recognize the Russian annexation of the islands.",
+])
+def test_negated_by_determiner_or_adjective(code, text):
+    assert code(text) == []
