@@ -32,6 +32,13 @@ OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade",
 PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "across"}
 DATE_LABELS = {"DATE", "TIME"}
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in)|\btomorrow\b", re.I)
+PASSIVE_MEANS = {
+    "195": {"strike", "airstrike", "air strike", "drone strike", "air raid", "raid", "bombardment", "bombing"},
+    "194": {"shelling", "artillery", "shell", "mortar"},
+    "1833": {"roadside bomb", "ied", "landmine", "mine"},
+    "1832": {"car bomb"},
+    "1831": {"suicide bomber", "suicide bombing", "suicide attack"},
+}
 STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "DIP"}
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "go", "tour", "land", "head", "come", "return", "trip"}
 
@@ -323,10 +330,14 @@ class EventCoder:
                     return "negated"  # "highly unlikely to recognize the annexation"
                 if adj in ("likely", "able", "ready", "willing", "eager", "prepared", "possible", "poised", "set"):
                     return "hypothetical" if adj in ("likely", "able", "possible") else "announced"
+                if adj in ("incumbent", "necessary", "important", "essential", "imperative", "vital", "time"):
+                    return "hypothetical"  # "it is incumbent upon Netanyahu to apologize"
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children):
                 return "negated"  # "no US personnel were killed"
         last = chain[-1]
+        if last.dep_ in ("ccomp", "xcomp") and last.head is not last and self._negated(last.head):
+            return "negated"  # "I don't see Israel striking Iran", "did not say it would attack"
         if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.negating_verbs:
             return "negated"  # "denied that he went to Prague"
         if last.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "csubj") and last.head is not last:
@@ -407,7 +418,8 @@ class EventCoder:
         # a city or region named as a place is where things happen, not who does them
         sources = [(s, a) for s in self._with_conjuncts(subj) for a in actors.actors_of(s) if a.kind != "place"]
         if not sources:
-            return []
+            # "killed by a roadside bomb": a passive whose agent is a weapon, not an actor
+            return self._unknown_source(tok, p, actors, nominal=nominal) if subj.dep_ == "pobj" else []
         targets: list[tuple[Token, Actor]] = []
         how = "slot"
         for slot in p.target:
@@ -440,7 +452,13 @@ class EventCoder:
                 elif not targets and not p.target:
                     out.append(_Found(src, None, "none", s_tok, None))
                 continue
+            sub = " ".join(c.lower_ for c in tok.subtree)
+            alongside = any(w in sub for w in ("alongside", "side by side", "side-by-side", "together with", "jointly"))
             for t_tok, tgt in tgts:
+                if alongside and t_tok.head.lower_ == "with" and p.cameo[:2] in ("18", "19"):
+                    continue  # "fighting side by side with our Iraqi partners": an ally, not a target
+                if p.cameo[:2] == "13" and tgt.country == src.country and "CVL" in tgt.roles:
+                    continue  # "warned Americans to defer travel": an advisory, not a threat
                 if tgt.country == src.country and not tgt.roles and tgt.kind in ("country", "place", "group"):
                     continue  # a state acting on itself as a whole ("criticized the U.S. presence") is no event
                 if "MED" in tgt.roles and p.cameo[:2] in ("01", "02", "03", "04"):
@@ -498,6 +516,17 @@ class EventCoder:
                 if a is not None:
                     out.append(_Found(None, a, "passive", None, x))
         return out
+
+    def _passive_means(self, tok: Token) -> str | None:
+        """ "were killed in an air strike", "by a roadside bomb": the weapon names the code."""
+        for prep in tok.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by"):
+                for pobj in prep.children:
+                    words = {pobj.lemma_.lower(), f"{pobj.doc[pobj.i - 1].lower_} {pobj.lemma_.lower()}"}
+                    for code, means in PASSIVE_MEANS.items():
+                        if words & means:
+                            return code
+        return None
 
     def _fallback(self, tok: Token, p: Pattern, src: Actor, actors: DocActors):
         if p.fallback == "none":
@@ -579,6 +608,8 @@ class EventCoder:
             cameo = p.person_source_cameo
         if p.civilian_source_cameo and f.source is not None and set(f.source.roles) & {"CVL", "EDU", "LAB", "AGR"}:
             cameo = p.civilian_source_cameo
+        if f.source is None and f.target_how == "passive" and cameo[:2] == "18":
+            cameo = self._passive_means(tok) or cameo
         if modality in ("planned", "announced", "hypothetical") and not cameo.startswith(("03", "13")):
             cameo = self.ps.intent_of(cameo)
         code = self.cameo.get(cameo)

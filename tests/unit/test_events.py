@@ -333,3 +333,18 @@ def test_who_did_it_sets_the_code(code, text, expected):
 ])
 def test_negated_by_determiner_or_adjective(code, text):
     assert code(text) == []
+
+
+def test_weapon_of_a_passive_killing_names_the_code(code):
+    events = code("Two Kenyan soldiers were killed by a roadside bomb in Somalia on Monday.")
+    assert dyads(events) == {("1833", None, "KENMIL")}, show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan troops are fighting side by side with their Ugandan partners in Somalia.",
+    "I do not see Russia attacking Ukraine this year.",
+    "The Kenyan foreign ministry warned Kenyans to avoid travel to Somalia.",
+])
+def test_allies_negated_views_and_advisories_are_not_events(code, text):
+    events = code(text)
+    assert not [e for e in events if e.root in ("13", "18", "19")], show(events)
