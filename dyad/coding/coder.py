@@ -324,8 +324,11 @@ class EventCoder:
                     c.lower_ == "time" and any(d.lower_ in ("any", "every") for d in c.children) for c in node.children):
                 return "hypothetical"  # "any time a Chinese leader visits …": a habit, not an event
         for node in chain:
-            if node.head.pos_ == "ADJ" and node.dep_ in ("xcomp", "ccomp"):
-                adj = node.head.lower_
+            # "was highly unlikely to recognize": the adjective governs the clause or stands beside it
+            adjs = [node.head] if node.head.pos_ == "ADJ" else [
+                c for c in node.head.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+            for adj_tok in (adjs if node.dep_ in ("xcomp", "ccomp") else []):
+                adj = adj_tok.lower_
                 if adj in ("unlikely", "unable", "unwilling", "reluctant"):
                     return "negated"  # "highly unlikely to recognize the annexation"
                 if adj in ("likely", "able", "ready", "willing", "eager", "prepared", "possible", "poised", "set"):
@@ -333,7 +336,8 @@ class EventCoder:
                 if adj in ("incumbent", "necessary", "important", "essential", "imperative", "vital", "time"):
                     return "hypothetical"  # "it is incumbent upon Netanyahu to apologize"
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children):
+            if subj is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither")
+                                        for c in subj.subtree if c.i < subj.i):
                 return "negated"  # "no US personnel were killed"
         last = chain[-1]
         if last.dep_ in ("ccomp", "xcomp") and last.head is not last and self._negated(last.head):
@@ -452,7 +456,7 @@ class EventCoder:
                 elif not targets and not p.target:
                     out.append(_Found(src, None, "none", s_tok, None))
                 continue
-            sub = " ".join(c.lower_ for c in tok.subtree)
+            sub = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.lower().replace(" - ", "-")
             alongside = any(w in sub for w in ("alongside", "side by side", "side-by-side", "together with", "jointly"))
             for t_tok, tgt in tgts:
                 if alongside and t_tok.head.lower_ == "with" and p.cameo[:2] in ("18", "19"):
