@@ -522,9 +522,10 @@ class EventCoder:
         return out
 
     def _passive_means(self, tok: Token) -> str | None:
-        """ "were killed in an air strike", "by a roadside bomb": the weapon names the code."""
+        """ "were killed in an air strike", "by a roadside bomb", "with drone strikes": the weapon names
+        the code."""
         for prep in tok.children:
-            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by"):
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "with"):
                 for pobj in prep.children:
                     words = {pobj.lemma_.lower(), f"{pobj.doc[pobj.i - 1].lower_} {pobj.lemma_.lower()}"}
                     for code, means in PASSIVE_MEANS.items():
@@ -612,8 +613,8 @@ class EventCoder:
             cameo = p.person_source_cameo
         if p.civilian_source_cameo and f.source is not None and set(f.source.roles) & {"CVL", "EDU", "LAB", "AGR"}:
             cameo = p.civilian_source_cameo
-        if f.source is None and f.target_how == "passive" and cameo[:2] == "18":
-            cameo = self._passive_means(tok) or cameo
+        if cameo[:2] == "18":
+            cameo = self._passive_means(tok) or cameo  # "killed three commanders in an air strike"
         if modality in ("planned", "announced", "hypothetical") and not cameo.startswith(("03", "13")):
             cameo = self.ps.intent_of(cameo)
         code = self.cameo.get(cameo)
