@@ -485,6 +485,12 @@ class DocActors:
                 return self._make(t, self._np_span(t), country=leader.iso3, roles=["GOV"], name=leader.name,
                                   kind="person", how="leader-table")
         if ent is None or ent.label_ != "PERSON":
+            # a surname named earlier, whatever the small model tags it now ("Psaki said")
+            if t.pos_ == "PROPN" and (ent is None or ent.label_ in ("ORG", "PERSON", "NORP")):
+                m = self._recent(t, lambda m: m.actor.kind == "person" and m.actor.name is not None
+                                 and t.text in m.actor.name.split()[1:])
+                if m is not None:
+                    return self._retext(m.actor, t, "coref")
             return None
         # apposition or title: "the top US diplomat in Colombia, John McNamara" / "John McNamara, the US envoy"
         titled = self._title_before(span)
@@ -530,6 +536,9 @@ class DocActors:
                 country = self._country_of_token(tok)
                 if country is None and inst is not None and inst.country:
                     country = inst.country
+        if country is None:  # "State Department spokeswoman Jen Psaki", "Kremlin spokesman Dmitry Peskov"
+            inst = self.lex.institution_in(window.text)
+            country = inst.country if inst is not None else None
         if not roles or not country:
             return None
         two = window.text.lower()

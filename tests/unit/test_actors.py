@@ -177,8 +177,6 @@ def test_pronoun_refers_to_leader(resolve):
     assert _code(at("officials")) == "TURGOV"
 
 
-@pytest.mark.xfail(reason="a surname with no PERSON entity label (the small model leaves the second 'Kenyatta' "
-                          "unlabelled) never reaches the surname coreference in DocActors._person", strict=True)
 def test_surname_refers_back_to_full_name(resolve):
     at = resolve("Kenyan President Uhuru Kenyatta arrived in Kampala. Kenyatta met Ugandan officials.")
     assert _code(at("Kenyatta", 1)) == "KENGOV"

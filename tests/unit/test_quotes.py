@@ -181,3 +181,10 @@ def test_speaker_via_coreference(quotes):
 def test_quote_ids_are_stable(quotes):
     text = '"We will defend our borders," the Indian foreign minister said.'
     assert [q.quote_id for q in quotes(text)] == [q.quote_id for q in quotes(text)]
+
+
+def test_speaker_by_surname_after_a_titled_first_mention(quotes):
+    text = ('Kenyan government spokesman Cyrus Oguna said the border would reopen. '
+            '"We also ask Uganda to release the traders," Oguna said.')
+    qs = quotes(text)
+    assert qs and qs[-1].speaker is not None and qs[-1].speaker.country == "KEN", qs
