@@ -137,10 +137,12 @@ class EventCoder:
         words: set[str] = set()
         cands = [obj] if obj is not None else []
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("for", "on", "to", "of"):
+            if c.dep_ == "prep" and c.lower_ in ("for", "on", "to", "of", "with"):
                 cands += [g for g in c.children if g.dep_ == "pobj"]
             if c.dep_ in ("xcomp", "dobj", "attr", "oprd"):
                 cands.append(c)
+        cands += [self._pobj(o, "of") for o in cands if o.lemma_.lower() in self.ps.partitive_nouns]
+        cands = [o for o in cands if o is not None]
         for o in cands:
             lemma = o.lemma_.lower()
             words.add(lemma)

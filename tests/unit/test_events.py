@@ -348,3 +348,13 @@ def test_weapon_of_a_passive_killing_names_the_code(code):
 def test_allies_negated_views_and_advisories_are_not_events(code, text):
     events = code(text)
     assert not [e for e in events if e.root in ("13", "18", "19")], show(events)
+
+
+def test_hit_with_sanctions_is_not_force(code):
+    events = code("The European Union hit Belarus with a series of new sanctions on Monday.")
+    assert [e.root for e in events] == ["16"], show(events)
+
+
+def test_newspaper_is_media_not_the_state(code):
+    events = code("Britain's Guardian newspaper accused Russia of meddling on Monday.")
+    assert events and all("MED" in e.source.roles for e in events), show(events)
