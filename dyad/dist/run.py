@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from dyad.errors import ConfigError, DyadError, PartitionFailed
 from dyad.models import Article, Reject
-from dyad.store.load import IngestReport, input_key
+from dyad.store.load import IngestReport, input_key, unseen
 
 try:
     import distributed
@@ -196,7 +196,6 @@ def ingest_dask(store: "Store", inputs: Sequence[str] | Iterable[Article], *, sc
     function run per partition (tests swap it).
     """
     from dyad.ingest import ArticleReader
-    from dyad.ingest._base import DUPLICATE_ID, text_hash
     from dyad.settings import get_settings
 
     settings = dataclasses.replace(settings or get_settings(), n_process=1)  # a worker is one process
@@ -243,18 +242,7 @@ def ingest_dask(store: "Store", inputs: Sequence[str] | Iterable[Article], *, sc
         number = 0
         arts: list[Article] = []
         keys: list[str | None] = []
-        for key, a in keyed:
-            report.read += 1
-            digest = text_hash(a.text)
-            known = stored.get(a.id)
-            if known is not None:
-                if known == digest:
-                    report.already_stored += 1
-                else:
-                    log.warning("%s: rejected: %s", a.origin or a.id, DUPLICATE_ID)
-                    _reject(Reject(origin=a.origin or a.id, reason=DUPLICATE_ID, snippet=a.text[:80]))
-                continue
-            stored[a.id] = digest
+        for key, a in unseen(keyed, stored, report, _reject):
             arts.append(a)
             keys.append(key)
             if len(arts) >= partition_size:

@@ -98,6 +98,28 @@ class _Progress:
         return out
 
 
+
+def unseen(keyed: Iterable[tuple[str | None, Article]], stored: dict[str, str], report: Any,
+           reject: Callable[[Reject], None]) -> Iterator[tuple[str | None, Article]]:
+    """The articles not stored yet. An id stored with the same text is skipped before coding
+    (`report.already_stored`); an id stored with other text is rejected as a duplicate. `stored`
+    (id → text hash) grows as articles pass, so a duplicate within the input is caught too."""
+    from dyad.ingest._base import DUPLICATE_ID, text_hash
+
+    for key, a in keyed:
+        report.read += 1
+        digest = text_hash(a.text)
+        known = stored.get(a.id)
+        if known is not None:
+            if known == digest:
+                report.already_stored += 1
+            else:
+                log.warning("%s: rejected: %s", a.origin or a.id, DUPLICATE_ID)
+                reject(Reject(origin=a.origin or a.id, reason=DUPLICATE_ID, snippet=a.text[:80]))
+            continue
+        stored[a.id] = digest
+        yield key, a
+
 def ingest(store: "Store", inputs: Sequence[str] | Iterable[Article], *, settings: "Settings | None" = None,
            published: date | None = None, dedup: bool = True, resume: bool = True,
            on_result: Callable[["ArticleResult", IngestReport], None] | None = None,
@@ -113,7 +135,6 @@ def ingest(store: "Store", inputs: Sequence[str] | Iterable[Article], *, setting
     (with the store's last options).
     """
     from dyad.ingest import ArticleReader
-    from dyad.ingest._base import DUPLICATE_ID, text_hash
     from dyad.pipeline import Pipeline
     from dyad.settings import get_settings
 
@@ -158,18 +179,7 @@ def ingest(store: "Store", inputs: Sequence[str] | Iterable[Article], *, setting
     inflight: deque[str | None] = deque()  # input key of each article in the pipeline, in order
 
     def fresh() -> Iterator[Article]:
-        for key, a in keyed:
-            report.read += 1
-            digest = text_hash(a.text)
-            known = stored.get(a.id)
-            if known is not None:
-                if known == digest:
-                    report.already_stored += 1
-                else:
-                    log.warning("%s: rejected: %s", a.origin or a.id, DUPLICATE_ID)
-                    _reject(Reject(origin=a.origin or a.id, reason=DUPLICATE_ID, snippet=a.text[:80]))
-                continue
-            stored[a.id] = digest
+        for key, a in unseen(keyed, stored, report, _reject):
             inflight.append(key)
             if key is not None:
                 progress.inflight[key] = progress.inflight.get(key, 0) + 1
