@@ -227,3 +227,26 @@ class ReadContext:
             raise BadRecord(DUPLICATE_ID)
         return Article(id=art_id, text=text, published=published, title=title,
                        source=clean_str(source), url=clean_str(url), origin=clean_str(origin))
+
+
+def read_whole_file(ctx: "ReadContext", path: str, what: str) -> bytes | None:
+    """The bytes of a one-record file (an HTML page, a feed), at most ctx.max_html_bytes; None, with
+    a reject naming the file and the reason, when it cannot be opened or read or is too large."""
+    from dyad.ingest._io import open_binary
+
+    try:
+        fh = open_binary(path)
+    except OSError as e:
+        ctx.reject(path, f"cannot open: {e.strerror or e}")
+        return None
+    try:
+        raw = fh.read(ctx.max_html_bytes + 1)
+    except Exception as e:  # corrupt compressed file, I/O error
+        ctx.reject(path, f"read error: {type(e).__name__}: {e}")
+        return None
+    finally:
+        fh.close()
+    if len(raw) > ctx.max_html_bytes:
+        ctx.reject(path, f"{what} too large ({len(raw)} bytes > {ctx.max_html_bytes})")
+        return None
+    return raw

@@ -24,6 +24,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 
 FORMATS = ("jsonl", "warc", "html", "feed", "text")
 SNIFF_BYTES = 4096
+PLAIN_SUFFIXES = {".jsonl", ".json", ".ndjson", ".txt", ".html", ".htm", ".xml", ".rss", ".atom"}
 
 
 def compression_of(path: str) -> str | None:
@@ -31,6 +32,8 @@ def compression_of(path: str) -> str | None:
     suffix = Path(path).suffix.lower()
     if suffix in COMPRESSION_SUFFIXES:
         return COMPRESSION_SUFFIXES[suffix]
+    if suffix in PLAIN_SUFFIXES:
+        return None  # a .jsonl file is read as lines even if its first bytes look like a magic number
     try:
         with open(path, "rb") as fh:
             head = fh.read(4)

@@ -10,8 +10,7 @@ from html.parser import HTMLParser
 from typing import Any, Iterator
 
 from dyad.errors import BadRecord
-from dyad.ingest._base import ReadContext, parse_published
-from dyad.ingest._io import open_binary
+from dyad.ingest._base import ReadContext, parse_published, read_whole_file
 from dyad.models import Article
 
 log = logging.getLogger("dyad")
@@ -76,20 +75,8 @@ def _entry_text(entry: Any) -> str | None:
 def read_feed(ctx: ReadContext, path: str) -> Iterator[Article]:
     import feedparser
 
-    try:
-        fh = open_binary(path)
-    except OSError as e:
-        ctx.reject(path, f"cannot open: {e.strerror or e}")
-        return
-    try:
-        raw = fh.read(ctx.max_html_bytes + 1)
-    except Exception as e:  # corrupt compressed file, I/O error
-        ctx.reject(path, f"read error: {type(e).__name__}: {e}")
-        return
-    finally:
-        fh.close()
-    if len(raw) > ctx.max_html_bytes:
-        ctx.reject(path, f"feed too large ({len(raw)} bytes > {ctx.max_html_bytes})")
+    raw = read_whole_file(ctx, path, "feed")
+    if raw is None:
         return
     feed = feedparser.parse(raw, sanitize_html=False, resolve_relative_uris=False)
     if not feed.entries:

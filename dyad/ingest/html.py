@@ -6,8 +6,7 @@ from datetime import date
 from typing import Iterator
 
 from dyad.errors import BadRecord
-from dyad.ingest._base import ReadContext, parse_published
-from dyad.ingest._io import open_binary
+from dyad.ingest._base import ReadContext, parse_published, read_whole_file
 from dyad.models import Article
 
 log = logging.getLogger("dyad")
@@ -48,18 +47,9 @@ def html_to_article(ctx: ReadContext, raw: bytes | str, origin: str, *, url: str
 
 def read_html_file(ctx: ReadContext, path: str) -> Iterator[Article]:
     """One article from an HTML file (optionally gzip/bzip2/zstd compressed); origin is the path."""
-    try:
-        fh = open_binary(path)
-    except OSError as e:
-        ctx.reject(path, f"cannot open: {e.strerror or e}")
+    raw = read_whole_file(ctx, path, "HTML page")
+    if raw is None:
         return
-    try:
-        raw = fh.read(ctx.max_html_bytes + 1)
-    except Exception as e:  # corrupt compressed file, I/O error
-        ctx.reject(path, f"read error: {type(e).__name__}: {e}")
-        return
-    finally:
-        fh.close()
     try:
         yield html_to_article(ctx, raw, path)
     except BadRecord as e:
