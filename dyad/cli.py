@@ -21,6 +21,7 @@ from .errors import DyadError
 from .ingest import parse_published, read_articles
 from .models import Actor, Event, Location, Quote, Reject
 from .pipeline import ArticleResult, Pipeline
+from .commands._common import apply_throughput_options, throughput_options
 from .settings import Settings
 
 err = Console(stderr=True, soft_wrap=True)  # no hard wrapping: a piped log line stays one line
@@ -77,6 +78,7 @@ def input_options(f: Callable) -> Callable:
                           "Repeatable; added to DYAD_AGENTS.")(f)
     f = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(f)
     f = click.option("--verbose", "-v", is_flag=True, help="Debug logging.")(f)
+    f = throughput_options(f)
     return f
 
 
@@ -84,8 +86,9 @@ def _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose
          agents_files=()) -> Iterator[ArticleResult]:
     """Read, code and (optionally) store; yield results; print the summary to stderr at the end."""
     _setup_logging(verbose)
-    settings = Settings.from_options(model=model, batch_size=batch_size, min_confidence=min_confidence,
-                                     actors_files=actors_files, agents_files=agents_files)
+    settings = apply_throughput_options(Settings.from_options(
+        model=model, batch_size=batch_size, min_confidence=min_confidence, actors_files=actors_files,
+        agents_files=agents_files))
     try:
         pub = parse_published(published) if published else None
     except DyadError as exc:

@@ -1,6 +1,7 @@
 """The coding pipeline: articles → spaCy (nlp.pipe, in batches) → actors → events and quotes."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -78,6 +79,7 @@ class Pipeline:
                  user_dictionary: UserDictionary | None = None):
         self.settings = settings or get_settings()
         self._nlp = nlp
+        self._filter = None
         if user_dictionary is None and (self.settings.actors_files or self.settings.agents_files):
             user_dictionary = UserDictionary.load(paths_actors=self.settings.actors_files,
                                                   paths_agents=self.settings.agents_files)
@@ -92,27 +94,66 @@ class Pipeline:
             self._nlp = load_nlp(self.settings.spacy_model)
         return self._nlp
 
-    def analyse(self, doc, article: Article) -> ArticleResult:
+    @property
+    def sentence_filter(self):
+        """The prefilter (dyad/prefilter.py), built on first use; None when settings.prefilter is off."""
+        if not self.settings.prefilter:
+            return None
+        if self._filter is None:
+            from .prefilter import sentence_filter
+
+            # with a user dictionary, any name may be an actor: keep every sentence with a trigger
+            self._filter = sentence_filter(self.settings.spacy_model, keep_previous=self.settings.prefilter_previous,
+                                           require_actor=self.user_dictionary is None)
+        return self._filter
+
+    def analyse(self, doc, article: Article, selection=None) -> ArticleResult:
         actors = DocActors(doc, article.published, user=self.user_dictionary)
         events = self.coder.code(doc, article, actors)
         if self.settings.min_confidence > 0:
             events = [e for e in events if e.confidence >= self.settings.min_confidence]
         quotes = self.quoter.extract(doc, article, actors)
+        if selection is not None:
+            # the parsed doc holds blanked stretches: number sentences as in the whole article
+            for item in (*events, *quotes):
+                item.sentence_index = selection.sentence_index(item.span[0])
         return ArticleResult(article, events, quotes)
+
+    def _inputs(self, articles: Iterator[Article]) -> Iterator[tuple[Any, tuple[Article, Any]]]:
+        filt = self.sentence_filter
+        if filt is None:
+            for a in articles:
+                yield a.text, (a, None)
+            return
+        from .prefilter import make_doc
+
+        nlp = self.nlp
+        for a in articles:
+            sel = filt.select(a.text)
+            yield make_doc(nlp, a.text, sel), (a, sel)
 
     def process(self, articles: Iterable[Article | dict[str, Any] | str], *,
                 on_reject: Callable[[Reject], None] | None = None) -> Iterator[ArticleResult]:
-        """Yield one ArticleResult per article, streaming in batches of settings.batch_size.
+        """Yield one ArticleResult per article, in input order, streaming in batches of
+        settings.batch_size.
 
-        An article that fails inside the coder is reported as a Reject (reason "coding failed: …")
-        and the run goes on.
+        With settings.n_process > 1 the batches are coded by a pool of worker processes (each
+        runs the prefilter, spaCy and the coder), with at most 2 × n_process batches in flight,
+        so memory does not grow with the input. An article that fails inside the coder is
+        reported as a Reject (reason "coding failed: …") and the run goes on.
         """
-        stream = ((a.text, a) for a in _as_articles(articles, on_reject))
-        docs = self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size,
-                             n_process=self.settings.n_process)
-        for doc, article in docs:
+        stream = _as_articles(articles, on_reject)
+        if self.settings.n_process > 1:
+            yield from self._process_pool(stream, on_reject)
+            return
+        yield from self._process_batch(stream, on_reject)
+
+    def _process_batch(self, articles: Iterable[Article], on_reject: Callable[[Reject], None] | None
+                       ) -> Iterator[ArticleResult]:
+        docs = self.nlp.pipe(self._inputs(iter(articles)), as_tuples=True, batch_size=self.settings.batch_size)
+        for doc, (article, selection) in docs:
             try:
-                yield self.analyse(doc, article)
+                yield self.analyse(doc, article, selection)
             except Exception as exc:  # one bad article must not end the run
                 reason = f"coding failed: {type(exc).__name__}: {exc}"
                 log.warning("%s: rejected: %s", article.origin or article.id, reason)
@@ -120,6 +161,52 @@ class Pipeline:
                 if on_reject:
                     on_reject(Reject(origin=article.origin or article.id, reason=reason, snippet=article.text[:80]))
                 yield ArticleResult(article, error=reason)
+
+    def _process_pool(self, articles: Iterator[Article], on_reject: Callable[[Reject], None] | None
+                      ) -> Iterator[ArticleResult]:
+        import collections
+        import itertools
+        import multiprocessing as mp
+
+        n = self.settings.n_process
+        size = max(1, self.settings.batch_size)
+        methods = mp.get_all_start_methods()
+        ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+        pending: collections.deque = collections.deque()
+        with ctx.Pool(n, initializer=_worker_init, initargs=(self.settings, self.user_dictionary)) as pool:
+            batches = iter(lambda: list(itertools.islice(articles, size)), [])
+            for batch in batches:
+                pending.append(pool.apply_async(_worker_code, (batch,)))
+                while len(pending) >= 2 * n:
+                    yield from _unpack(pending.popleft().get(), on_reject)
+            while pending:
+                yield from _unpack(pending.popleft().get(), on_reject)
+
+
+_WORKER: Pipeline | None = None
+
+
+def _worker_init(settings: Settings, user_dictionary: UserDictionary | None) -> None:
+    global _WORKER
+    settings = dataclasses.replace(settings, n_process=1)
+    _WORKER = Pipeline(settings, user_dictionary=user_dictionary)
+
+
+def _worker_code(batch: list[Article]) -> list[tuple[ArticleResult, Reject | None]]:
+    assert _WORKER is not None
+    out: list[tuple[ArticleResult, Reject | None]] = []
+    rejects: list[Reject] = []
+    for res in _WORKER._process_batch(batch, rejects.append):
+        out.append((res, rejects.pop() if res.error and rejects else None))
+    return out
+
+
+def _unpack(results: list[tuple[ArticleResult, Reject | None]], on_reject: Callable[[Reject], None] | None
+            ) -> Iterator[ArticleResult]:
+    for res, rej in results:
+        if rej is not None and on_reject:
+            on_reject(rej)
+        yield res
 
 
 def code_articles(articles: Iterable[Article | dict[str, Any] | str], *, settings: Settings | None = None,

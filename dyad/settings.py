@@ -32,12 +32,15 @@ class Settings:
     # the user's own actor and agent dictionaries (dyad/actors/userdict.py); they win over built-in ones
     actors_files: list[str] = field(default_factory=lambda: _paths_from_env("DYAD_ACTORS"))
     agents_files: list[str] = field(default_factory=lambda: _paths_from_env("DYAD_AGENTS"))
+    # parse only the sentences that can hold an event or a quote, and the one before each (dyad/prefilter.py)
+    prefilter: bool = field(default_factory=lambda: os.environ.get("DYAD_PREFILTER", "1") != "0")
+    prefilter_previous: bool = field(default_factory=lambda: os.environ.get("DYAD_PREFILTER_PREVIOUS", "1") != "0")
 
 
     @classmethod
     def from_options(cls, *, model: str | None = None, batch_size: int | None = None,
                      min_confidence: float | None = None, actors_files: Sequence[str] = (),
-                     agents_files: Sequence[str] = ()) -> "Settings":
+                     agents_files: Sequence[str] = (), prefilter: bool | None = None) -> "Settings":
         """Settings from the environment, overridden by command-line options that were given."""
         settings = cls()
         if model:
@@ -46,6 +49,8 @@ class Settings:
             settings.batch_size = batch_size
         if min_confidence is not None:
             settings.min_confidence = min_confidence
+        if prefilter is not None:
+            settings.prefilter = prefilter
         settings.actors_files = [*settings.actors_files, *actors_files]
         settings.agents_files = [*settings.agents_files, *agents_files]
         return settings

@@ -39,6 +39,32 @@ def handle_errors(f: Callable) -> Callable:
     return wrapper
 
 
+def throughput_options(f: Callable) -> Callable:
+    """--prefilter/--no-prefilter and --workers N. They override DYAD_PREFILTER and DYAD_N_PROCESS for
+    this command only (kept in the click context, read by :func:`apply_throughput_options`)."""
+    def keep(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is not None:
+            ctx.meta[f"dyad.{param.name}"] = value
+        return value
+
+    f = click.option("--prefilter/--no-prefilter", default=None, expose_value=False, callback=keep,
+                     help="Parse only sentences that can hold an event or a quote [default: DYAD_PREFILTER, on].")(f)
+    f = click.option("--workers", type=click.IntRange(min=1), default=None, expose_value=False, callback=keep,
+                     help="Worker processes that code batches [default: DYAD_N_PROCESS, 1].")(f)
+    return f
+
+
+def apply_throughput_options(settings: Any) -> Any:
+    """Settings with the --prefilter/--workers choices of the running command, if any."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        if ctx.meta.get("dyad.prefilter") is not None:
+            settings.prefilter = ctx.meta["dyad.prefilter"]
+        if ctx.meta.get("dyad.workers") is not None:
+            settings.n_process = ctx.meta["dyad.workers"]
+    return settings
+
+
 def db_option(f: Callable) -> Callable:
     return click.option("--db", default="dyad.duckdb", show_default=True, metavar="FILE",
                         type=click.Path(dir_okay=False), help="The DuckDB store.")(f)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from dyad.commands._common import db_option, err, handle_errors, setup_logging
+from dyad.commands._common import (apply_throughput_options, db_option, err, handle_errors, setup_logging,
+                                   throughput_options)
 from dyad.errors import DyadError
 
 
@@ -48,6 +49,7 @@ def _print_dedup(d: dict) -> None:
                    "[default: next to the store]. Removed after the merge.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--verbose", "-v", is_flag=True, help="Debug logging.")
+@throughput_options
 @handle_errors
 def ingest(paths, db, published, model, batch_size, min_confidence, actors_files, agents_files, no_dedup, no_resume,
            dask_scheduler, partition_size, parts_dir, quiet, verbose) -> None:
@@ -70,8 +72,9 @@ def ingest(paths, db, published, model, batch_size, min_confidence, actors_files
     setup_logging(verbose)
     if dask_scheduler is None and (partition_size is not None or parts_dir is not None):
         raise click.UsageError("--partition-size and --parts-dir go with --dask")
-    settings = Settings.from_options(model=model, batch_size=batch_size, min_confidence=min_confidence,
-                                     actors_files=actors_files, agents_files=agents_files)
+    settings = apply_throughput_options(Settings.from_options(
+        model=model, batch_size=batch_size, min_confidence=min_confidence, actors_files=actors_files,
+        agents_files=agents_files))
     try:
         pub = parse_published(published) if published else None
     except DyadError as exc:

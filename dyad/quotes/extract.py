@@ -77,7 +77,8 @@ class QuoteExtractor:
         out: list[Quote] = []
         sents = list(doc.sents)
         prev: tuple[Actor | None, str | None, int] | None = None
-        for start, end in find_quote_spans(doc.text):
+        text = doc.text  # built anew from the tokens on every access: read it once
+        for start, end in find_quote_spans(text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
@@ -88,7 +89,7 @@ class QuoteExtractor:
                 speaker, verb = prev[0], prev[1]
             quote = Quote(
                 quote_id=content_id(article.id, start, end), article_id=article.id,
-                text=doc.text[start:end].strip(), speaker=speaker, verb=verb, span=(start, end),
+                text=text[start:end].strip(), speaker=speaker, verb=verb, span=(start, end),
                 sentence_index=si, sentence=sent.text,
             )
             out.append(quote)

@@ -1,0 +1,138 @@
+"""Throughput on one machine: bare spaCy vs dyad end to end, and peak memory by input size.
+
+    .venv/bin/python benchmarks/throughput.py [--n 1000] [--workers 1] [--rss 1000,5000]
+
+In ONE run, on the same first N corpus articles and the same number of processes:
+
+* bare spaCy: ``spacy.load(model).pipe(texts)`` (every component, whole articles), articles/s;
+* dyad: ``Pipeline.process`` end to end (prefilter, spaCy, actors, events, quotes), articles/s;
+* the ratio dyad / bare.
+
+With ``--rss A,B`` it then codes A and B articles, each in a fresh subprocess (so ru_maxrss is that
+run's own), and prints the peak RSS of each: memory should not grow with the input. Run by hand;
+the tests do not run it.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "world-news.jsonl.gz"
+
+
+def records(path: str, n: int) -> Iterator[dict]:
+    """The first n records of the corpus, repeated with new ids when n is larger than the corpus."""
+    k = 0
+    for rnd in itertools.count():
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if k >= n:
+                    return
+                r = json.loads(line)
+                if rnd:
+                    r["id"] = f"{r.get('id')}~{rnd}"
+                k += 1
+                yield r
+
+
+def articles(path: str, n: int):
+    from dyad.ingest import article_from_dict
+
+    for r in records(path, n):
+        try:
+            yield article_from_dict(r)
+        except Exception:  # noqa: BLE001 - a bad record is skipped, as `dyad code` does
+            pass
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_rss(args) -> None:
+    """Child mode: code N articles, streaming, and print one JSON line with the figures."""
+    from dyad.pipeline import Pipeline
+    from dyad.settings import Settings
+
+    s = Settings()
+    s.n_process = args.workers
+    s.prefilter = not args.no_prefilter
+    p = Pipeline(s)
+    t0 = time.perf_counter()
+    n = ev = 0
+    for res in p.process(articles(args.corpus, args.n)):
+        n += 1
+        ev += len(res.events)
+    el = time.perf_counter() - t0
+    print(json.dumps({"n": n, "events": ev, "seconds": round(el, 1), "articles_per_s": round(n / el, 2),
+                      "peak_rss_mb": round(peak_mb())}))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1000, help="articles for the rate comparison")
+    ap.add_argument("--workers", type=int, default=1, help="processes, for spaCy and for dyad alike")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--rss", default="", help="comma-separated sizes for the peak-RSS runs, e.g. 1000,5000")
+    ap.add_argument("--no-prefilter", action="store_true")
+    ap.add_argument("--skip-rate", action="store_true", help="only the peak-RSS runs")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", default=str(CORPUS))
+    args = ap.parse_args()
+    if args.child:
+        run_rss(args)
+        return
+
+    if not args.skip_rate:
+        import spacy
+
+        from dyad.pipeline import Pipeline
+        from dyad.settings import Settings
+
+        arts = list(articles(args.corpus, args.n))
+        texts = [a.text for a in arts]
+        nwords = sum(len(t.split()) for t in texts)
+        print(f"articles: {len(arts)} ({nwords} words), processes: {args.workers}, load: {os.getloadavg()}")
+
+        nlp = spacy.load(Settings().spacy_model)
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
+            pass
+        bare = len(texts) / (time.perf_counter() - t0)
+        print(f"bare spaCy pipe:        {bare:7.2f} articles/s")
+
+        s = Settings()
+        s.n_process, s.batch_size, s.prefilter = args.workers, args.batch_size, not args.no_prefilter
+        pipe = Pipeline(s)
+        _ = pipe.nlp, pipe.sentence_filter  # model and filter load, not timed
+        t0 = time.perf_counter()
+        ev = q = 0
+        for res in pipe.process(arts):
+            ev += len(res.events)
+            q += len(res.quotes)
+        dyad = len(arts) / (time.perf_counter() - t0)
+        print(f"dyad end to end:        {dyad:7.2f} articles/s  (prefilter {'on' if s.prefilter else 'off'}; "
+              f"{ev} events, {q} quotes)")
+        print(f"ratio dyad / bare:      {dyad / bare:7.2f}x")
+        print(f"load after: {os.getloadavg()}")
+
+    for size in [int(x) for x in args.rss.split(",") if x.strip()]:
+        cmd = [sys.executable, __file__, "--child", "--n", str(size), "--workers", str(args.workers),
+               "--corpus", args.corpus] + (["--no-prefilter"] if args.no_prefilter else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+        d = json.loads(out)
+        print(f"peak RSS, {d['n']:>6} articles: {d['peak_rss_mb']:6d} MB  ({d['articles_per_s']} articles/s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""A cheap sentence prefilter: only sentences that can hold an event or a quote are parsed.
+
+Each article is split into sentences by spaCy's rule-based ``sentencizer`` on a blank English
+pipeline (tokenizer + punctuation rules, no model). A sentence is kept when
+
+* it holds a trigger word (any inflection of a pattern lemma: "met", "meeting", "struck" …; a
+  light verb whose patterns all need a given object — "have talks", "take hostages" — counts only
+  when one of those object words is in the sentence too) **and** an actor mention (a country
+  name, alias, demonym or capital, a leader's name, a role noun such as "minister" or "police",
+  an institution, or a pronoun that coreference resolves: "he", "it", "they"); or
+* it overlaps a quote (as :func:`dyad.quotes.extract.find_quote_spans` finds them), so a quote
+  that runs over several sentences is kept whole.
+
+The sentence *before* each kept sentence is kept too (coreference looks back: "it", "he",
+"the ministry").
+
+Offsets stay exact without any remapping: the text that is parsed is the article's text with
+every character outside the kept sentences replaced by a space (newlines are kept, so paragraphs
+and quote pairing are unchanged). The blanked stretches become single whitespace tokens, which
+cost the parser next to nothing, and every character offset the coder and quote extractor
+report (sentence spans, trigger spans, actor start/end, quote spans) is an offset into the
+article's own text. Sentence boundaries are fixed before the parser at the edges of each kept
+block, so no parsed sentence runs into a blanked stretch.
+
+Inflected forms come from the model's own rule-lemmatizer tables (``lemma_rules``,
+``lemma_exc``) when it has them, else from simple English suffix rules; a word form's candidate
+lemmas are computed once and cached.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .actors.gazetteer import load_gazetteer
+from .actors.leaders import LeaderTable
+from .actors.lexicon import lexicon
+from .actors.resolver import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
+from .coding.patterns import PatternSet, pattern_set
+from .quotes.extract import find_quote_spans
+
+QUOTE_MARKS = frozenset('"“”«»')
+_SIMPLE_RULES = {
+    "verb": [("s", ""), ("ies", "y"), ("es", ""), ("es", "e"), ("ed", "e"), ("ed", ""), ("ied", "y"),
+             ("ing", ""), ("ing", "e")],
+    "noun": [("s", ""), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("zes", "z"), ("ches", "ch"),
+             ("shes", "sh"), ("men", "man"), ("ies", "y")],
+}
+
+
+def _fold(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the prefilter keeps of one article."""
+
+    sentences: list[tuple[int, int]]  # every cheap sentence (start, end) in the article
+    kept: list[int]  # indices into `sentences`
+    blocks: list[tuple[int, int]]  # merged kept character spans
+
+    def sentence_index(self, char: int) -> int:
+        """The index of the cheap sentence that holds character `char`."""
+        starts = [s for s, _ in self.sentences]
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+class SentenceFilter:
+    def __init__(self, *, lemma_tables: dict | None = None, patterns: PatternSet | None = None,
+                 keep_previous: bool = True, require_actor: bool = True):
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = spacy.blank("en")
+        self.nlp.add_pipe("sentencizer")
+        self.keep_previous = keep_previous
+        self.require_actor = require_actor
+        rules = exc = None
+        if lemma_tables:
+            rules, exc = lemma_tables.get("lemma_rules"), lemma_tables.get("lemma_exc")
+        self._rules = {p: [tuple(r) for r in (rules or _SIMPLE_RULES).get(p) or _SIMPLE_RULES[p]]
+                       for p in ("verb", "noun")}
+        self._exc = {p: dict((exc or {}).get(p, {})) for p in ("verb", "noun")}
+        self._lemma_cache: dict[str, frozenset[str]] = {}
+
+        ps = patterns or pattern_set()
+        # trigger lemma -> None (any sentence) or the object words one of which it needs
+        needs: dict[str, set[str] | None] = {}
+        for table in (ps.by_verb, ps.by_noun):
+            for lemma, pats in table.items():
+                head = lemma.split()[-1]  # "suicide attack" -> "attack" (permissive)
+                for p in pats:
+                    if not p.object:
+                        needs[head] = None
+                    elif needs.get(head, set()) is not None:
+                        needs.setdefault(head, set()).update(w.split()[-1] for w in p.object)
+        self.triggers = {k: (frozenset(v) if v is not None else None) for k, v in needs.items()}
+
+        # actor mentions
+        self.role_lemmas = frozenset(lexicon().roles)
+        self.pronouns = frozenset(PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS)
+        self.cased = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        cased: set[str] = set()
+        for form, _m in load_gazetteer().surface_forms():
+            cased.update({form, form.upper(), _fold(form)})
+        lower: set[str] = set()
+        for inst in lexicon().institutions:
+            lower.update(inst.names)
+        for ld in LeaderTable.load():
+            for s in ld.surfaces:
+                lower.update({s.lower(), _fold(s).lower()})
+        self.cased.add("C", list(self.nlp.tokenizer.pipe(sorted(f for f in cased if f.strip()))))
+        self.lower.add("L", list(self.nlp.tokenizer.pipe(sorted(f for f in lower if f.strip()))))
+
+    # ------------------------------------------------------------------ lemmas
+    def lemmas(self, form: str) -> frozenset[str]:
+        """Every lemma `form` (lower case) may have as a verb or a noun (over-generating)."""
+        got = self._lemma_cache.get(form)
+        if got is None:
+            out = {form}
+            for pos in ("verb", "noun"):
+                out.update(self._exc[pos].get(form, ()))
+                for old, new in self._rules[pos]:
+                    if form.endswith(old) and len(form) > len(old):
+                        stem = form[: len(form) - len(old)]
+                        out.add(stem + new)
+                        if new == "" and len(stem) > 2 and stem[-1] == stem[-2]:
+                            out.add(stem[:-1])  # "banned" -> "ban", "shipping" -> "ship"
+            got = self._lemma_cache[form] = frozenset(out)
+            if len(self._lemma_cache) > 200_000:  # bounded: a pathological stream cannot grow it forever
+                self._lemma_cache.clear()
+        return got
+
+    # ------------------------------------------------------------------ selection
+    def select(self, text: str) -> Selection:
+        doc = self.nlp(text)
+        sents = list(doc.sents)
+        spans = [(s.start_char, s.end_char) for s in sents]
+        actor_tok = set()
+        if self.require_actor:
+            for _, s, e in self.cased(doc):
+                actor_tok.add(s)
+            for _, s, e in self.lower(doc):
+                actor_tok.add(s)
+        quote_chars = list(find_quote_spans(text))
+        keep: set[int] = set()
+        for si, sent in enumerate(sents):
+            trig = actor = False
+            lemmas: set[str] = set()
+            for t in sent:
+                lo = t.lower_
+                if lo in QUOTE_MARKS:
+                    continue
+                ls = self.lemmas(lo)
+                lemmas |= ls
+                if not actor and (t.i in actor_tok or lo in self.pronouns or not ls.isdisjoint(self.role_lemmas)):
+                    actor = True
+            for lem in lemmas:
+                req = self.triggers.get(lem, False)
+                if req is None or (req and not req.isdisjoint(lemmas)):
+                    trig = True
+                    break
+            if trig and (actor or not self.require_actor):
+                keep.add(si)
+        # sentences that overlap a quote
+        if quote_chars:
+            starts = [s for s, _ in spans]
+            for qs, qe in quote_chars:
+                qs, qe = qs - 1, qe + 1  # with the quote marks, which the sentencizer may put apart
+                i = max(0, bisect.bisect_right(starts, qs) - 1)
+                while i < len(spans) and spans[i][0] < qe:
+                    keep.add(i)
+                    i += 1
+        if self.keep_previous:
+            keep |= {i - 1 for i in keep if i > 0}
+        kept = sorted(keep)
+        blocks: list[tuple[int, int]] = []
+        for i in kept:
+            s, e = spans[i]
+            if blocks and (i - 1) in keep:
+                blocks[-1] = (blocks[-1][0], e)
+            else:
+                blocks.append((s, e))
+        return Selection(spans, kept, blocks)
+
+
+def blank_outside(text: str, blocks: Iterable[tuple[int, int]]) -> str:
+    """`text` with every character outside `blocks` that is not whitespace replaced by a space."""
+    out = []
+    pos = 0
+    for s, e in blocks:
+        if s > pos:
+            out.append("".join(c if c.isspace() else " " for c in text[pos:s]))
+        out.append(text[s:e])
+        pos = e
+    if pos < len(text):
+        out.append("".join(c if c.isspace() else " " for c in text[pos:]))
+    return "".join(out)
+
+
+def make_doc(nlp, text: str, sel: Selection):
+    """A Doc of the blanked text, with sentence starts fixed at the edges of the kept blocks:
+    the first token of a block, and the first token after it (the blanked stretch)."""
+    doc = nlp.make_doc(blank_outside(text, sel.blocks))
+    edges = sorted({s for s, _ in sel.blocks} | {e for _, e in sel.blocks})
+    j = 0
+    for t in doc[1:]:
+        prev = doc[t.i - 1].idx
+        while j < len(edges) and edges[j] <= prev:
+            j += 1
+        if j < len(edges) and edges[j] <= t.idx:  # an edge between the previous token and this one
+            t.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def sentence_filter(model_key: str = "", keep_previous: bool = True, require_actor: bool = True) -> SentenceFilter:
+    """A cached filter (one per process). `model_key` names the spaCy model whose lemma tables
+    are used; "" uses simple suffix rules."""
+    tables = None
+    if model_key:
+        tables = lemma_tables_of(model_key)
+    return SentenceFilter(lemma_tables=tables, keep_previous=keep_previous, require_actor=require_actor)
+
+
+def lemma_tables_of(model: str) -> dict | None:
+    from .pipeline import load_nlp
+
+    try:
+        lem = load_nlp(model).get_pipe("lemmatizer")
+        lk = lem.lookups
+        out = {}
+        for name in ("lemma_rules", "lemma_exc"):
+            if lk.has_table(name):  # a Table's keys are hashes: read it by part of speech
+                table = lk.get_table(name)
+                out[name] = {pos: table[pos] for pos in ("verb", "noun") if pos in table}
+        return out if out.get("lemma_rules") else None
+    except Exception:  # noqa: BLE001 - no lemmatizer or no tables: simple rules
+        return None

