@@ -72,6 +72,7 @@ class DocActors:
         self.gaz = load_gazetteer()
         self.leaders = LeaderTable.load()
         self._cache: dict[int, Actor | None] = {}
+        self._ent_of: dict[int, Span] | None = None
         self.history: list[Mention] = []
         self._sent_of = {}
         for si, s in enumerate(doc.sents):
@@ -193,10 +194,9 @@ class DocActors:
     def _entity(self, t: Token) -> Span | None:
         if not t.ent_type_:
             return None
-        for e in self.doc.ents:
-            if e.start <= t.i < e.end:
-                return e
-        return None
+        if self._ent_of is None:  # token index → its entity, built once per article
+            self._ent_of = {i: e for e in self.doc.ents for i in range(e.start, e.end)}
+        return self._ent_of.get(t.i)
 
     def _np_span(self, t: Token) -> Span:
         """The head with its left modifiers: "the top US diplomat" for `diplomat`."""

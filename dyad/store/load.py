@@ -9,6 +9,7 @@ coding, and so finishes the job with every article coded and stored exactly once
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import time
@@ -152,7 +153,10 @@ def ingest(store: "Store", inputs: Sequence[str] | Iterable[Article], *, setting
             on_reject(r)
 
     progress = _Progress(store)
-    items = list(inputs) if not isinstance(inputs, Iterator) else inputs
+    # paths (a short list) or Articles (possibly a long generator: peeked at, never drained)
+    stream = iter(inputs)
+    first = next(stream, None)
+    items: list = [first, *stream] if isinstance(first, str) else []
     keyed: Iterable[tuple[str | None, Article]]
     if items and all(isinstance(x, str) for x in items):  # paths
         reader = ArticleReader(published=published, on_reject=_reject)
@@ -173,7 +177,7 @@ def ingest(store: "Store", inputs: Sequence[str] | Iterable[Article], *, setting
 
         keyed = from_files()
     else:
-        keyed = ((None, a) for a in items)
+        keyed = ((None, a) for a in itertools.chain([first] if first is not None else [], stream))
 
     stored = store.article_text_hashes()
     inflight: deque[str | None] = deque()  # input key of each article in the pipeline, in order

@@ -172,3 +172,14 @@ def test_arrow_helper(tmp_path):
         t = st.arrow("SELECT cameo FROM events WHERE article_id = ? ORDER BY cameo", ["art-1"])
         assert t.column("cameo").to_pylist() == ["042", "064"]
         assert st.arrow("SELECT count(*) AS n FROM quotes").column("n").to_pylist() == [1]
+
+
+@pytest.mark.model
+def test_ingest_takes_a_generator_of_articles_without_losing_the_first(tmp_path):
+    from dyad.store.load import ingest
+
+    arts = (Article(id=f"g{i}", text=f"Japanese Prime Minister Shinzo Abe visited Nairobi on Monday ({i}).",
+                    published=date(2016, 8, 29)) for i in range(3))
+    with Store(tmp_path / "g.duckdb") as st:
+        ingest(st, arts)
+        assert st.counts()["articles"] == 3
