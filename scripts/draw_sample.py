@@ -1,0 +1,66 @@
+"""Draw a blind sample of coded events from the corpus, for judging by hand.
+
+    .venv/bin/python scripts/draw_sample.py --seed 5 --out /tmp/sample.jsonl \
+        [--articles 450] [--events 100] [--exclude tests/eval/corpus_sample*.jsonl]
+
+Picks `--articles` random articles of the corpus that no earlier sample used (the article ids of
+every `--exclude` file are left out), codes them with the current dyad, and writes `--events` random
+events, one JSON object a line, with the fields the judged files in tests/eval/ carry. Judge each
+line (actors_ok, event_ok, correct, note) and save it as tests/eval/corpus_sample_N.jsonl.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import gzip
+import json
+import random
+from pathlib import Path
+
+from dyad.ingest import article_from_dict
+from dyad.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+FIELDS = ("n", "article_id", "event_id", "sentence", "source", "target", "cameo", "cameo_name", "modality",
+          "trigger", "pattern_id", "confidence", "date")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "world-news.jsonl.gz"))
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--articles", type=int, default=450)
+    ap.add_argument("--events", type=int, default=100)
+    ap.add_argument("--exclude", nargs="*", default=[str(ROOT / "tests" / "eval" / "corpus_sample*.jsonl")])
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+
+    used: set[str] = set()
+    for pattern in args.exclude:
+        for path in glob.glob(pattern):
+            used.update(json.loads(line)["article_id"] for line in open(path, encoding="utf-8") if line.strip())
+    with gzip.open(args.corpus, "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    pool = [r for r in records if r.get("id") not in used]
+    rng = random.Random(args.seed)
+    articles = []
+    for r in rng.sample(pool, min(args.articles, len(pool))):
+        try:
+            articles.append(article_from_dict(r))
+        except Exception:  # a bad record is simply not drawn
+            continue
+    events = [e for res in Pipeline().process(articles) for e in res.events]
+    picked = rng.sample(events, min(args.events, len(events)))
+    with open(args.out, "w", encoding="utf-8") as out:
+        for n, e in enumerate(picked, 1):
+            d = e.to_dict()
+            row = {"n": n, **{k: d.get(k) for k in FIELDS if k != "n"}}
+            for side in ("source", "target"):
+                a = d.get(side) or {}
+                row[side] = {"code": a.get("code"), "text": a.get("text"), "name": a.get("name")}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(articles)} articles ({len(used)} excluded ids), {len(events)} events, {len(picked)} drawn -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
