@@ -37,6 +37,7 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 NON_IDENTIFYING = {"senior", "top", "high", "ranking", "high-ranking", "-", "former", "other", "several",
                    "some", "two", "three", "many", "few", "government", "administration", "state", "said",
                    "same", "unnamed", "anonymous", "visiting", "leading"}
+INTERNATIONAL_CODES = {"EUR": "IGOEUREEC"}  # leaders-table rows that are organisations, not countries
 BACKED_WORDS = {"backed", "funded", "supported", "allied", "aligned", "linked", "made", "built", "inspired",
                 "affiliated", "sponsored", "armed", "trained", "based", "born", "controlled", "held", "occupied"}
 PERSONAL_TITLES = {"mr", "mrs", "ms", "miss", "dr", "rep", "sen", "gov", "gen", "col", "lt", "sgt", "capt",
@@ -482,8 +483,7 @@ class DocActors:
             if leader is None and len(span) > 1:
                 leader = self.leaders.lookup(" ".join(x.text for x in span if x.pos_ == "PROPN"), self.published)
             if leader is not None:
-                return self._make(t, self._np_span(t), country=leader.iso3, roles=["GOV"], name=leader.name,
-                                  kind="person", how="leader-table")
+                return self._leader_actor(t, self._np_span(t), leader)
         if ent is None or ent.label_ != "PERSON":
             # a surname named earlier, whatever the small model tags it now ("Psaki said")
             if t.pos_ == "PROPN" and (ent is None or ent.label_ in ("ORG", "PERSON", "NORP")):
@@ -511,6 +511,15 @@ class DocActors:
         if m is not None:
             return self._retext(m.actor, t, "coref")
         return None
+
+    def _leader_actor(self, t: Token, span: Span, leader) -> Actor:
+        """A head of state or government or a foreign minister from the leaders table. The EU's
+        leaders (the table's EUR rows) carry the EU's CAMEO code, IGOEUREEC, and no country."""
+        if leader.iso3 in INTERNATIONAL_CODES:
+            return self._make(t, span, country=None, roles=["GOV"], name=leader.name, kind="person",
+                              how="leader-table", code=INTERNATIONAL_CODES[leader.iso3])
+        return self._make(t, span, country=leader.iso3, roles=["GOV"], name=leader.name, kind="person",
+                          how="leader-table")
 
     def _title_before(self, span: Span) -> Actor | None:
         """A title written before the name: "Ethiopian Prime Minister Abiy Ahmed", "US envoy
@@ -587,8 +596,7 @@ class DocActors:
             if ent is not None and ent.start == t.i + 1 and self.published is not None:
                 leader = self.leaders.lookup(ent.text, self.published)
                 if leader is not None:
-                    return self._make(t, self.doc[np.start:ent.end], country=leader.iso3, roles=["GOV"],
-                                      name=leader.name, kind="person", how="leader-table")
+                    return self._leader_actor(t, self.doc[np.start:ent.end], leader)
         roles = list(rn.roles)
         how = "role"
         name = None

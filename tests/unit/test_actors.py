@@ -207,3 +207,8 @@ def test_demonym_as_modifier_is_not_a_separate_civilian(resolve):
     at = resolve("The Kenyan government criticized the Ugandan army.")
     assert _code(at("army")) == "UGAMIL"
     assert all(a.code != "UGACVL" for a in at.all())
+
+
+def test_eu_leaders_carry_the_eu_code(code):
+    events = code("Jean-Claude Juncker criticized Hungary on Monday.", published="2017-06-01")
+    assert [(e.source.code, e.source.country) for e in events] == [("IGOEUREEC", None)]
