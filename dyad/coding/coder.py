@@ -555,6 +555,8 @@ class EventCoder:
                 continue
             if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and a.kind in ("country", "group"):
                 continue  # "at a news conference in Manila", "he added in French": a place, not a party
+            if a.kind == "person" and (t.ent_type_ == "PERSON" or a.how in ("leader-table", "title", "apposition")):
+                continue  # someone named elsewhere in the sentence ("after a request from al-Assad") is rarely the target
             found.setdefault(a.country, (t, a))
         if len(found) != 1:
             return None

@@ -358,3 +358,9 @@ def test_hit_with_sanctions_is_not_force(code):
 def test_newspaper_is_media_not_the_state(code):
     events = code("Britain's Guardian newspaper accused Russia of meddling on Monday.")
     assert events and all("MED" in e.source.roles for e in events), show(events)
+
+
+def test_a_named_person_elsewhere_is_not_the_context_target(code):
+    events = code("Russia carried out air strikes on Thursday after a request from Bashar al-Assad.",
+                  published="2015-10-02")
+    assert not [e for e in events if e.target is not None and e.target.kind == "person"], show(events)
