@@ -176,7 +176,8 @@ def _emit(rows: Iterator[dict[str, Any]], fmt: str, table: Callable[[list[dict[s
         for r in rows:
             writer.writerow(_flat(r))
     else:
-        Console().print(table(list(rows)))
+        # a pipe or a log file has no width: give tables room rather than rich's 80 columns
+        Console(width=None if sys.stdout.isatty() else 150).print(table(list(rows)))
 
 
 def _event_table(rows: list[dict[str, Any]]) -> Table:
