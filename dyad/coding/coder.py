@@ -352,6 +352,13 @@ class EventCoder:
                 return "hypothetical"  # "what could cause the US to fight China"
         if sent_text.endswith("?"):
             return "hypothetical"
+        if modality == "asserted" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return "planned"  # "a deal was struck for Trump to meet Varadkar": arranged, not yet held
+        if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until", "before", "after", "whenever")
+                for c in tok.children):
+            return "planned"  # "when he visits Tokyo": a present tense for what is ahead
         if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and FUTURE_TIME.search(tok.sent.text):
             return "planned"  # "Tillerson meets Putin this week": a present tense for what is ahead
         return modality

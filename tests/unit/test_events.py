@@ -364,3 +364,13 @@ def test_a_named_person_elsewhere_is_not_the_context_target(code):
     events = code("Russia carried out air strikes on Thursday after a request from Bashar al-Assad.",
                   published="2015-10-02")
     assert not [e for e in events if e.target is not None and e.target.kind == "person"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "A deal was struck for the Kenyan president to meet Ugandan President Yoweri Museveni in Kampala.",
+    "When the Japanese prime minister visits Nairobi, he will sign the loan.",
+])
+def test_arranged_or_upcoming_meetings_are_not_held(code, text):
+    events = code(text)
+    assert events and all(e.root == "03" for e in events if e.root in ("03", "04")), show(events)
+    assert not [e for e in events if e.root == "04"], show(events)
