@@ -430,6 +430,11 @@ class EventCoder:
             subj = self._pobj(subj, "of") or subj
         # a city or region named as a place is where things happen, not who does them
         sources = [(s, a) for s in self._with_conjuncts(subj) for a in actors.actors_of(s) if a.kind != "place"]
+        if not sources and subj.dep_ == "pobj":
+            # "shot down by Turkish F-16s": the agent's country word names the doer
+            weak = actors.weak_actor(subj)
+            if weak is not None and weak.country:
+                sources = [(subj, weak)]
         if not sources:
             # "killed by a roadside bomb": a passive whose agent is a weapon, not an actor
             return self._unknown_source(tok, p, actors, nominal=nominal) if subj.dep_ == "pobj" else []

@@ -374,3 +374,9 @@ def test_arranged_or_upcoming_meetings_are_not_held(code, text):
     events = code(text)
     assert events and all(e.root == "03" for e in events if e.root in ("03", "04")), show(events)
     assert not [e for e in events if e.root == "04"], show(events)
+
+
+def test_passive_agent_named_by_its_country(code):
+    events = code("A Russian warplane was shot down by Turkish F-16s near the Syrian border on Tuesday.",
+                  published="2015-11-25")
+    assert dyads(events) == {("195", "TUR", "RUSMIL")}, show(events)
