@@ -8,7 +8,6 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterator
-from datetime import date
 from typing import Any
 
 import click
@@ -18,11 +17,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from .errors import DyadError
-from .ingest import parse_published, read_articles
+from .ingest import read_articles
 from .models import Actor, Event, Location, Quote, Reject
 from .pipeline import ArticleResult, Pipeline
-from .commands._common import apply_throughput_options, throughput_options
-from .settings import Settings
+from .commands._common import coding_setup, throughput_options
 
 err = Console(stderr=True, soft_wrap=True)  # no hard wrapping: a piped log line stays one line
 log = logging.getLogger("dyad")
@@ -86,13 +84,9 @@ def _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose
          agents_files=()) -> Iterator[ArticleResult]:
     """Read, code and (optionally) store; yield results; print the summary to stderr at the end."""
     _setup_logging(verbose)
-    settings = apply_throughput_options(Settings.from_options(
-        model=model, batch_size=batch_size, min_confidence=min_confidence, actors_files=actors_files,
-        agents_files=agents_files))
-    try:
-        pub = parse_published(published) if published else None
-    except DyadError as exc:
-        raise click.BadParameter(str(exc), param_hint="--published")
+    settings, pub = coding_setup(published=published, model=model, batch_size=batch_size,
+                                 min_confidence=min_confidence, actors_files=actors_files,
+                                 agents_files=agents_files)
     rejects: list[Reject] = []
     articles = read_articles(paths, published=pub, on_reject=rejects.append)
     pipeline = Pipeline(settings)

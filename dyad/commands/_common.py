@@ -65,6 +65,22 @@ def apply_throughput_options(settings: Any) -> Any:
     return settings
 
 
+def coding_setup(*, published: str | None, model: str | None, batch_size: int | None,
+                 min_confidence: float | None, actors_files=(), agents_files=()) -> tuple[Any, Any]:
+    """The Settings and the --published date shared by every command that codes articles."""
+    from dyad.ingest import parse_published
+    from dyad.settings import Settings
+
+    settings = apply_throughput_options(Settings.from_options(
+        model=model, batch_size=batch_size, min_confidence=min_confidence, actors_files=actors_files,
+        agents_files=agents_files))
+    try:
+        pub = parse_published(published) if published else None
+    except DyadError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published")
+    return settings, pub
+
+
 def db_option(f: Callable) -> Callable:
     return click.option("--db", default="dyad.duckdb", show_default=True, metavar="FILE",
                         type=click.Path(dir_okay=False), help="The DuckDB store.")(f)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from dyad.commands._common import (apply_throughput_options, db_option, err, handle_errors, setup_logging,
+from dyad.commands._common import (coding_setup, db_option, err, handle_errors, setup_logging,
                                    throughput_options)
 from dyad.errors import DyadError
 
@@ -64,21 +64,15 @@ def ingest(paths, db, published, model, batch_size, min_confidence, actors_files
     With --dask, Dask workers code partitions of the articles and write Parquet parts, which this
     process merges into the store (one transaction per partition) before the dedup.
     """
-    from dyad.ingest import parse_published
-    from dyad.settings import Settings
     from dyad.store import Store
     from dyad.store.load import ingest as run_ingest
 
     setup_logging(verbose)
     if dask_scheduler is None and (partition_size is not None or parts_dir is not None):
         raise click.UsageError("--partition-size and --parts-dir go with --dask")
-    settings = apply_throughput_options(Settings.from_options(
-        model=model, batch_size=batch_size, min_confidence=min_confidence, actors_files=actors_files,
-        agents_files=agents_files))
-    try:
-        pub = parse_published(published) if published else None
-    except DyadError as exc:
-        raise click.BadParameter(str(exc), param_hint="--published")
+    settings, pub = coding_setup(published=published, model=model, batch_size=batch_size,
+                                 min_confidence=min_confidence, actors_files=actors_files,
+                                 agents_files=agents_files)
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("coded · {task.fields[events]} events · {task.fields[skipped]} already stored"),
                         TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal)

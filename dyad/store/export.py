@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Callable
+from typing import IO, TYPE_CHECKING, Any
 
 import pyarrow as pa
 
@@ -54,6 +54,13 @@ def _actor_cols(n: int, side: str) -> list[str]:
     ]
 
 
+
+def _select(exprs: list[str], fmt: str) -> str:
+    """SELECT list: each SQL expression named by the format's column list (a data file)."""
+    names = columns(fmt)
+    assert len(exprs) == len(names), (fmt, len(exprs), len(names))
+    return ", ".join(f'{x} AS "{n}"' for x, n in zip(exprs, names))
+
 def _gdelt_events_sql() -> str:
     exprs = [
         "d.global_id", _ymd("d.date"), "strftime(d.date, '%Y%m')", "strftime(d.date, '%Y')",
@@ -68,9 +75,7 @@ def _gdelt_events_sql() -> str:
         "strftime(coalesce(a.coded_at, CAST(d.first_seen AS TIMESTAMP)), '%Y%m%d%H%M%S')",
         "coalesce(d.url, d.article_id)",
     ]
-    names = columns("gdelt_events")
-    assert len(exprs) == len(names), (len(exprs), len(names))
-    select = ", ".join(f'{x} AS "{n}"' for x, n in zip(exprs, names))
+    select = _select(exprs, "gdelt_events")
     return f"""
         SELECT {select}
         FROM dedup_events d
@@ -88,9 +93,7 @@ def _gdelt_mentions_sql() -> str:
         "e.trigger_start", "1", "CAST(round(m.confidence * 100) AS INTEGER)", "length(a.text)",
         "NULL", "NULL", "NULL",
     ]
-    names = columns("gdelt_mentions")
-    assert len(exprs) == len(names), (len(exprs), len(names))
-    select = ", ".join(f'{x} AS "{n}"' for x, n in zip(exprs, names))
+    select = _select(exprs, "gdelt_mentions")
     return f"""
         SELECT {select}
         FROM mentions m
@@ -115,9 +118,7 @@ def _icews_sql() -> str:
         "CASE WHEN d.location_feature = 'admin1' THEN d.location_name END",
         "lc.name", "d.lat", "d.lon",
     ]
-    names = columns("icews")
-    assert len(exprs) == len(names), (len(exprs), len(names))
-    select = ", ".join(f'{x} AS "{n}"' for x, n in zip(exprs, names))
+    select = _select(exprs, "icews")
     return f"""
         SELECT {select}
         FROM dedup_events d
