@@ -81,12 +81,15 @@ def input_options(f: Callable) -> Callable:
 
 
 def _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose, actors_files=(),
-         agents_files=()) -> Iterator[ArticleResult]:
-    """Read, code and (optionally) store; yield results; print the summary to stderr at the end."""
+         agents_files=(), *, wanted: str = "both") -> Iterator[ArticleResult]:
+    """Read, code and (optionally) store; yield results; print the summary to stderr at the end.
+
+    `wanted` is what the command prints ("events" or "quotes"); with --db everything is stored, so
+    both are coded."""
     _setup_logging(verbose)
     settings, pub = coding_setup(published=published, model=model, batch_size=batch_size,
                                  min_confidence=min_confidence, actors_files=actors_files,
-                                 agents_files=agents_files)
+                                 agents_files=agents_files, outputs="both" if db else wanted)
     rejects: list[Reject] = []
     articles = read_articles(paths, published=pub, on_reject=rejects.append)
     pipeline = Pipeline(settings)
@@ -121,7 +124,9 @@ def _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose
     finally:
         if store is not None:
             store.close()
-    err.print(f"dyad: {n_articles} articles, {n_events} events, {n_quotes} quotes; "
+    counts = ([f"{n_events} events"] if settings.wants_events else []) + \
+        ([f"{n_quotes} quotes"] if settings.wants_quotes else [])
+    err.print(f"dyad: {n_articles} articles, {', '.join(counts)}; "
               f"{len(rejects)} records skipped" + (f"; stored in {db}" if db else ""))
 
 
@@ -220,7 +225,7 @@ def code(paths, published, fmt, db, model, batch_size, min_confidence, actors_fi
          verbose) -> None:
     """Code articles (JSONL, HTML, WARC, RSS/Atom or text files, or directories; - for stdin) into CAMEO events."""
     results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose, actors_files,
-                   agents_files)
+                   agents_files, wanted="events")
     _emit((e.to_dict() for r in results for e in r.events), fmt, _event_table, _csv_columns(Event))
 
 
@@ -231,7 +236,7 @@ def quotes(paths, published, fmt, db, model, batch_size, min_confidence, actors_
            verbose) -> None:
     """Extract quotes and their speakers from articles."""
     results = _run(paths, published, db, model, batch_size, min_confidence, quiet, verbose, actors_files,
-                   agents_files)
+                   agents_files, wanted="quotes")
     _emit((q.to_dict() for r in results for q in r.quotes), fmt, _quote_table, _csv_columns(Quote))
 
 

@@ -450,8 +450,9 @@ def evaluate(items: Iterable[GoldItem], pipeline: Any = None, *, strict_actors: 
     """Code every gold item's text with the real pipeline (one instance, nlp.pipe in batches) and score it."""
     if pipeline is None:
         from .pipeline import Pipeline
+        from .settings import Settings
 
-        pipeline = Pipeline()
+        pipeline = Pipeline(Settings(outputs="events"))  # only events are scored
     items = list(items)
     predictions: dict[str, list[Event]] = {}
     errors: dict[str, str] = {}

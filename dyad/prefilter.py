@@ -11,6 +11,10 @@ pipeline (tokenizer + punctuation rules, no model). A sentence is kept when
 * it overlaps a quote (as :func:`dyad.quotes.extract.find_quote_spans` finds them), so a quote
   that runs over several sentences is kept whole.
 
+Each test runs only when its output is wanted (``events=``, ``quotes=``; see
+``Settings.outputs``): `dyad code` wants events only, so quote sentences are then kept only when
+they pass the event test; `dyad quotes` wants quotes only, so only quote sentences are kept.
+
 The sentence *before* each kept sentence is kept too (coreference looks back: "it", "he",
 "the ministry").
 
@@ -71,7 +75,8 @@ class Selection:
 
 class SentenceFilter:
     def __init__(self, *, lemma_tables: dict | None = None, patterns: PatternSet | None = None,
-                 keep_previous: bool = True, require_actor: bool = True):
+                 keep_previous: bool = True, require_actor: bool = True, events: bool = True,
+                 quotes: bool = True):
         import spacy
         from spacy.matcher import PhraseMatcher
 
@@ -79,6 +84,7 @@ class SentenceFilter:
         self.nlp.add_pipe("sentencizer")
         self.keep_previous = keep_previous
         self.require_actor = require_actor
+        self.events, self.quotes = events, quotes
         rules = exc = None
         if lemma_tables:
             rules, exc = lemma_tables.get("lemma_rules"), lemma_tables.get("lemma_exc")
@@ -142,14 +148,14 @@ class SentenceFilter:
         sents = list(doc.sents)
         spans = [(s.start_char, s.end_char) for s in sents]
         actor_tok = set()
-        if self.require_actor:
+        if self.events and self.require_actor:
             for _, s, e in self.cased(doc):
                 actor_tok.add(s)
             for _, s, e in self.lower(doc):
                 actor_tok.add(s)
-        quote_chars = list(find_quote_spans(text))
+        quote_chars = list(find_quote_spans(text)) if self.quotes else []
         keep: set[int] = set()
-        for si, sent in enumerate(sents):
+        for si, sent in enumerate(sents if self.events else ()):
             trig = actor = False
             lemmas: set[str] = set()
             for t in sent:
@@ -219,13 +225,16 @@ def make_doc(nlp, text: str, sel: Selection):
 
 
 @functools.lru_cache(maxsize=4)
-def sentence_filter(model_key: str = "", keep_previous: bool = True, require_actor: bool = True) -> SentenceFilter:
+def sentence_filter(model_key: str = "", keep_previous: bool = True, require_actor: bool = True,
+                    events: bool = True, quotes: bool = True) -> SentenceFilter:
     """A cached filter (one per process). `model_key` names the spaCy model whose lemma tables
-    are used; "" uses simple suffix rules."""
+    are used; "" uses simple suffix rules. `events`/`quotes`: keep the sentences that may hold
+    an event / that overlap a quote."""
     tables = None
     if model_key:
         tables = lemma_tables_of(model_key)
-    return SentenceFilter(lemma_tables=tables, keep_previous=keep_previous, require_actor=require_actor)
+    return SentenceFilter(lemma_tables=tables, keep_previous=keep_previous, require_actor=require_actor,
+                          events=events, quotes=quotes)
 
 
 def lemma_tables_of(model: str) -> dict | None:

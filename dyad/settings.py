@@ -1,6 +1,7 @@
 """Settings: model name, batch sizes and thresholds. Environment variables override defaults."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,9 @@ def data_path(name: str) -> Path:
 def _paths_from_env(name: str) -> list[str]:
     """A list of paths from an environment variable, separated like PATH (":" or ";" on Windows)."""
     return [p for p in os.environ.get(name, "").split(os.pathsep) if p.strip()]
+
+
+OUTPUTS = ("events", "quotes", "both")
 
 
 @dataclass
@@ -35,12 +39,30 @@ class Settings:
     # parse only the sentences that can hold an event or a quote, and the one before each (dyad/prefilter.py)
     prefilter: bool = field(default_factory=lambda: os.environ.get("DYAD_PREFILTER", "1") != "0")
     prefilter_previous: bool = field(default_factory=lambda: os.environ.get("DYAD_PREFILTER_PREVIOUS", "1") != "0")
+    # what is wanted of each article: "events", "quotes" or "both". The prefilter keeps the quote
+    # sentences, and the quote extractor runs, only when quotes are wanted; the event coder only
+    # when events are. `dyad code` wants events, `dyad quotes` quotes, `dyad ingest` (and --db) both.
+    outputs: str = "both"
 
+    def __post_init__(self) -> None:
+        if self.outputs not in OUTPUTS:
+            from .errors import ConfigError
+
+            raise ConfigError(f"outputs must be one of {', '.join(OUTPUTS)}, not {self.outputs!r}")
+
+    @property
+    def wants_events(self) -> bool:
+        return self.outputs in ("events", "both")
+
+    @property
+    def wants_quotes(self) -> bool:
+        return self.outputs in ("quotes", "both")
 
     @classmethod
     def from_options(cls, *, model: str | None = None, batch_size: int | None = None,
                      min_confidence: float | None = None, actors_files: Sequence[str] = (),
-                     agents_files: Sequence[str] = (), prefilter: bool | None = None) -> "Settings":
+                     agents_files: Sequence[str] = (), prefilter: bool | None = None,
+                     outputs: str | None = None) -> "Settings":
         """Settings from the environment, overridden by command-line options that were given."""
         settings = cls()
         if model:
@@ -51,6 +73,8 @@ class Settings:
             settings.min_confidence = min_confidence
         if prefilter is not None:
             settings.prefilter = prefilter
+        if outputs is not None:
+            settings = dataclasses.replace(settings, outputs=outputs)  # validated
         settings.actors_files = [*settings.actors_files, *actors_files]
         settings.agents_files = [*settings.agents_files, *agents_files]
         return settings

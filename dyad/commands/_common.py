@@ -66,14 +66,16 @@ def apply_throughput_options(settings: Any) -> Any:
 
 
 def coding_setup(*, published: str | None, model: str | None, batch_size: int | None,
-                 min_confidence: float | None, actors_files=(), agents_files=()) -> tuple[Any, Any]:
-    """The Settings and the --published date shared by every command that codes articles."""
+                 min_confidence: float | None, actors_files=(), agents_files=(),
+                 outputs: str = "both") -> tuple[Any, Any]:
+    """The Settings and the --published date shared by every command that codes articles.
+    `outputs`: what the command wants ("events", "quotes" or "both"; see Settings.outputs)."""
     from dyad.ingest import parse_published
     from dyad.settings import Settings
 
     settings = apply_throughput_options(Settings.from_options(
         model=model, batch_size=batch_size, min_confidence=min_confidence, actors_files=actors_files,
-        agents_files=agents_files))
+        agents_files=agents_files, outputs=outputs))
     try:
         pub = parse_published(published) if published else None
     except DyadError as exc:

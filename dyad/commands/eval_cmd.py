@@ -81,7 +81,7 @@ def eval_command(gold: str, fmt: str, min_f1_root: float | None, strict_actors: 
 
     try:
         items = read_gold(gold)
-        settings = Settings()
+        settings = Settings(outputs="events")  # only events are scored
         if model:
             settings.spacy_model = model
         report = evaluate(items, Pipeline(settings), strict_actors=strict_actors)

@@ -132,3 +132,39 @@ def test_worker_pool_gives_the_same_results(pipeline):
         [Article(id=f"a{i}", text=t, published=date(2019, 3, 15)) for i, t in enumerate(ARTICLES)]))
     assert [r.article.id for r in pooled] == [f"a{i}" for i in range(len(ARTICLES))]
     assert _event_keys(pooled) == _event_keys(_results(pipeline, True))
+
+
+def test_quote_sentences_kept_only_when_quotes_are_wanted():
+    text = "Cows eat grass. “Every word counts here,” a farmer said. Nothing follows here."
+    assert kept_texts(SentenceFilter(keep_previous=False, quotes=False), text) == []
+    assert kept_texts(SentenceFilter(keep_previous=False), text) == ["Cows eat grass. “",
+                                                                    "Every word counts here,” a farmer said."]
+    # an event sentence inside a quote still passes the event test
+    text = "Cows eat grass. “Russia attacked the port,” a farmer said."
+    assert kept_texts(SentenceFilter(keep_previous=False, quotes=False), text) == [
+        "Russia attacked the port,” a farmer said."]
+
+
+def test_outputs_choose_what_is_coded(pipeline):
+    arts = [Article(id=f"a{i}", text=t, published=date(2019, 3, 15)) for i, t in enumerate(ARTICLES)]
+    both = _results(pipeline, True)
+    for outputs in ("events", "quotes"):
+        settings = dataclasses.replace(pipeline.settings, prefilter=True, outputs=outputs)
+        got = list(Pipeline(settings, nlp=pipeline.nlp).process(arts))
+        if outputs == "events":
+            assert _event_keys(got) == _event_keys(both)
+            assert not any(r.quotes for r in got)
+        else:
+            assert not any(r.events for r in got)
+            assert sorted((q.span, q.speaker and q.speaker.code) for r in got for q in r.quotes) == \
+                sorted((q.span, q.speaker and q.speaker.code) for r in both for q in r.quotes)
+
+
+def test_outputs_setting_is_checked():
+    from dyad.errors import ConfigError
+    from dyad.settings import Settings
+
+    assert Settings(outputs="events").wants_events and not Settings(outputs="events").wants_quotes
+    assert Settings().wants_events and Settings().wants_quotes
+    with pytest.raises(ConfigError):
+        Settings(outputs="everything")
