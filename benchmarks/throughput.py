@@ -5,8 +5,10 @@
 In ONE run, on the same first N corpus articles and the same number of processes:
 
 * bare spaCy: ``spacy.load(model).pipe(texts)`` (every component, whole articles), articles/s;
-* dyad: ``Pipeline.process`` end to end (prefilter, spaCy, actors, events, quotes), articles/s;
-* the ratio dyad / bare.
+* dyad code: ``Pipeline.process`` end to end with what `dyad code` wants, events only (prefilter,
+  spaCy, actors, events), articles/s, and the ratio dyad / bare;
+* dyad ingest: the same with events and quotes (what `dyad ingest` and ``--db`` code), and its
+  ratio, for comparison.
 
 With ``--rss A,B`` it then codes A and B articles, each in a fresh subprocess (so ru_maxrss is that
 run's own), and prints the peak RSS of each: memory should not grow with the input. Run by hand;
@@ -67,6 +69,7 @@ def run_rss(args) -> None:
     s = Settings()
     s.n_process = args.workers
     s.prefilter = not args.no_prefilter
+    s.outputs = args.outputs
     p = Pipeline(s)
     t0 = time.perf_counter()
     n = ev = 0
@@ -85,6 +88,8 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--rss", default="", help="comma-separated sizes for the peak-RSS runs, e.g. 1000,5000")
     ap.add_argument("--no-prefilter", action="store_true")
+    ap.add_argument("--outputs", default="events", choices=("events", "both"),
+                    help="for the peak-RSS runs: events (dyad code) or both (dyad ingest)")
     ap.add_argument("--skip-rate", action="store_true", help="only the peak-RSS runs")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", default=str(CORPUS))
@@ -111,24 +116,24 @@ def main() -> None:
         bare = len(texts) / (time.perf_counter() - t0)
         print(f"bare spaCy pipe:        {bare:7.2f} articles/s")
 
-        s = Settings()
-        s.n_process, s.batch_size, s.prefilter = args.workers, args.batch_size, not args.no_prefilter
-        pipe = Pipeline(s)
-        _ = pipe.nlp, pipe.sentence_filter  # model and filter load, not timed
-        t0 = time.perf_counter()
-        ev = q = 0
-        for res in pipe.process(arts):
-            ev += len(res.events)
-            q += len(res.quotes)
-        dyad = len(arts) / (time.perf_counter() - t0)
-        print(f"dyad end to end:        {dyad:7.2f} articles/s  (prefilter {'on' if s.prefilter else 'off'}; "
-              f"{ev} events, {q} quotes)")
-        print(f"ratio dyad / bare:      {dyad / bare:7.2f}x")
+        for outputs, label in (("events", "dyad code (events)"), ("both", "dyad ingest (both)")):
+            s = Settings(outputs=outputs)
+            s.n_process, s.batch_size, s.prefilter = args.workers, args.batch_size, not args.no_prefilter
+            pipe = Pipeline(s)
+            _ = pipe.nlp, pipe.sentence_filter  # model and filter load, not timed
+            t0 = time.perf_counter()
+            ev = q = 0
+            for res in pipe.process(arts):
+                ev += len(res.events)
+                q += len(res.quotes)
+            dyad = len(arts) / (time.perf_counter() - t0)
+            print(f"{label + ':':<24}{dyad:7.2f} articles/s  ratio / bare {dyad / bare:5.2f}x  (prefilter "
+                  f"{'on' if s.prefilter else 'off'}; {ev} events, {q} quotes)")
         print(f"load after: {os.getloadavg()}")
 
     for size in [int(x) for x in args.rss.split(",") if x.strip()]:
         cmd = [sys.executable, __file__, "--child", "--n", str(size), "--workers", str(args.workers),
-               "--corpus", args.corpus] + (["--no-prefilter"] if args.no_prefilter else [])
+               "--corpus", args.corpus, "--outputs", args.outputs] + (["--no-prefilter"] if args.no_prefilter else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
         d = json.loads(out)
         print(f"peak RSS, {d['n']:>6} articles: {d['peak_rss_mb']:6d} MB  ({d['articles_per_s']} articles/s)")
