@@ -312,8 +312,12 @@ class EventCoder:
             head_lemma = node.head.lemma_.lower()
             if head_lemma in self.ps.appeal_nouns and node.dep_ in ("acl", "relcl", "pcomp", "pobj"):
                 return "hypothetical"  # "Hamas' demands for Israel to lift the embargo"
-            if head_lemma in self.ps.epistemic_nouns and node.dep_ in ("acl", "ccomp", "relcl", "pcomp", "pobj", "appos"):
+            if head_lemma in self.ps.epistemic_nouns and node.head.pos_ == "NOUN" and \
+                    node.dep_ in ("acl", "ccomp", "relcl", "pcomp", "pobj", "appos"):
                 return "hypothetical"  # "concerns that Russia was preparing to ship arms"
+            if node.dep_ in ("pcomp", "pobj") and node.head.dep_ == "prep" and \
+                    node.head.head.lemma_.lower() in self.ps.epistemic_nouns:
+                return "hypothetical"  # "the chances of the US killing Russians"
             if node.dep_ == "xcomp" and head_lemma in self.ps.attempt_verbs:
                 return "hypothetical"  # "tried to storm the embassy"
             if node.pos_ == "NOUN" and node.lemma_.lower() in self.ps.intent_nouns and any(
@@ -428,8 +432,13 @@ class EventCoder:
             return self._unknown_source(tok, p, actors, nominal=nominal)
         if subj.lemma_.lower() in self.ps.partitive_nouns:  # "thousands of protesters"
             subj = self._pobj(subj, "of") or subj
-        # a city or region named as a place is where things happen, not who does them
-        sources = [(s, a) for s in self._with_conjuncts(subj) for a in actors.actors_of(s) if a.kind != "place"]
+        # a city or region named as a place is where things happen, not who does them; nor is a dateline
+        sources = [(s, a) for s in self._with_conjuncts(subj) for a in actors.actors_of(s)
+                   if a.kind != "place" and not _dateline(s)]
+        if p.not_source_roles:
+            sources = [(s, a) for s, a in sources if not p.not_source_roles & set(a.roles)]
+            if not sources:
+                return []
         if not sources and subj.dep_ == "pobj":
             # "shot down by Turkish F-16s": the agent's country word names the doer
             weak = actors.weak_actor(subj)
@@ -453,8 +462,11 @@ class EventCoder:
         if not targets:
             # "shelled Ukrainian positions", "seized a British tanker", "arrested opposition activists"
             targets, how = self._weak_targets(tok, p, obj, actors, sources[0][1]), "modifier"
+        targets = [(x, a) for x, a in targets if self._target_ok(p, x, a)]
         out: list[_Found] = []
         if not targets and p.symmetric and len(sources) > 1:
+            if any(c.lower_ in ("both", "each") for c in [*tok.children, *subj.children]):
+                return []  # "the US and Mexican governments have both started …": each on its own
             # "Brazil and Argentina signed an agreement", "Indian and Chinese troops clashed"
             for s_tok, src in sources:
                 for t_tok, tgt in sources:
@@ -481,8 +493,32 @@ class EventCoder:
                     continue  # a state acting on itself as a whole ("criticized the U.S. presence") is no event
                 if "MED" in tgt.roles and p.cameo[:2] in ("01", "02", "03", "04"):
                     continue  # talking to reporters is how news is made, not an event
+                if p.cameo[:2] in ("18", "19", "20") and self._figurative(src, tgt):
+                    continue  # "clashed with Congress", "stabbed the president in the back"
                 out.append(_Found(src, tgt, how, s_tok, t_tok))
         return out
+
+    def _target_ok(self, p: Pattern, t_tok: Token, a: Actor) -> bool:
+        """Whether an actor found in a target slot is the target, not a place, a dateline or a thing."""
+        if _dateline(t_tok):
+            return False  # "Washington (CNN) Russia conducted airstrikes": where the story was filed
+        if p.cameo[:2] in ("15", "17", "18", "19", "20") and a.how in ("geonames", "capital") and a.kind == "place":
+            return False  # "an airstrike in Kunduz", "bombardment on Raqqa": where, not whom
+        if p.cameo[:2] in ("15", "18", "19", "20") and a.how == "geonames":
+            return False
+        lemma = t_tok.lemma_.lower()
+        if a.how == "modifier" and lemma in self.ps.non_actor_heads and not any(c.dep_ == "poss" for c in t_tok.children):
+            return False  # "supports the Iranian nuclear deal": a deal, not Iran ("Ukraine's border" is Ukraine)
+        return True
+
+    def _figurative(self, src: Actor | None, tgt: Actor | None) -> bool:
+        """Violence words between two political actors of no armed role are figures of speech."""
+        if src is None or tgt is None:
+            return False
+        pol = self.ps.political_roles
+        def political(a: Actor) -> bool:
+            return bool(a.roles) and set(a.roles) <= pol
+        return political(src) and political(tgt)
 
     def _weak_targets(self, tok: Token, p: Pattern, obj: Token | None, actors: DocActors,
                       src: Actor | None) -> list[tuple[Token, Actor]]:
@@ -565,7 +601,9 @@ class EventCoder:
             a = actors.actor_at(t)
             if a is None or not a.country or a.country == src.country or actors.is_media(t):
                 continue
-            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and a.kind in ("country", "group"):
+            if not self._target_ok(p, t, a):
+                continue
+            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and a.kind in ("country", "group", "place"):
                 continue  # "at a news conference in Manila", "he added in French": a place, not a party
             if a.kind == "person" and (t.ent_type_ == "PERSON" or a.how in ("leader-table", "title", "apposition")):
                 continue  # someone named elsewhere in the sentence ("after a request from al-Assad") is rarely the target
@@ -685,6 +723,29 @@ class EventCoder:
         if not places:
             return None
         return geo.locate_best(places, prefer=prefer)
+
+
+def _dateline(tok: Token) -> bool:
+    """A place that opens a sentence and is followed by "(CNN)", "—" or ":" is a dateline
+    ("Washington (CNN) Russia conducted …", "BEIJING — China said …"), not an actor."""
+    sent = tok.sent
+    start = tok
+    while start.i > sent.start and start.doc[start.i - 1].ent_iob_ == "I" and start.ent_iob_ == "I":
+        start = start.doc[start.i - 1]
+    if start.ent_iob_ == "I" and start.i > sent.start:
+        start = start.doc[start.i - 1]
+    if any(not (t.is_space or t.is_punct) for t in sent.doc[sent.start:start.i]):
+        return False
+    end = tok
+    while end.i + 1 < sent.end and end.doc[end.i + 1].ent_iob_ == "I":
+        end = end.doc[end.i + 1]
+    k = end.i + 1
+    if k + 1 < sent.end and sent.doc[k].text == "," and sent.doc[k + 1].ent_type_ == "GPE":
+        k += 1  # "Caracas, Venezuela —"
+        while k + 1 < sent.end and sent.doc[k + 1].ent_iob_ == "I":
+            k += 1
+        k += 1
+    return k < sent.end and sent.doc[k].text in ("(", "—", "–", "--", ":")
 
 
 def _ent_text(tok: Token) -> str:

@@ -33,6 +33,7 @@ class Pattern:
     subject: frozenset[str] = frozenset()  # the subject's head must be one of these ("warplanes struck")
     person_source_cameo: str | None = None  # the code when the source is a politician, not a force
     civilian_source_cameo: str | None = None  # the code when the source is civilians (a violent protest)
+    not_source_roles: frozenset[str] = frozenset()  # no event when the source has one of these roles
 
 
 @dataclass
@@ -56,6 +57,8 @@ class PatternSet:
     negating_verbs: frozenset[str]
     partitive_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
+    non_actor_heads: frozenset[str] = frozenset()
+    political_roles: frozenset[str] = frozenset()
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
 
@@ -116,6 +119,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
             subject=_words(spec.get("subject")),
             person_source_cameo=str(spec["person_source_cameo"]) if spec.get("person_source_cameo") else None,
             civilian_source_cameo=str(spec["civilian_source_cameo"]) if spec.get("civilian_source_cameo") else None,
+            not_source_roles=frozenset(str(r).upper() for r in spec.get("not_source_roles") or ()),
         ))
     for key in ("intent_code", "intent_code_exact"):
         for k, v in (raw.get(key) or {}).items():
@@ -138,6 +142,8 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         boilerplate=tuple(str(x) for x in raw.get("boilerplate") or ()),
         negating_verbs=_words(raw.get("negating_verbs")), partitive_nouns=_words(raw.get("partitive_nouns")),
         reporting_verbs=_words(raw.get("reporting_verbs")),
+        non_actor_heads=_words(raw.get("non_actor_heads")),
+        political_roles=frozenset(str(r).upper() for r in raw.get("political_roles") or ()),
     )
     by_verb: dict[str, list[Pattern]] = defaultdict(list)
     by_noun: dict[str, list[Pattern]] = defaultdict(list)

@@ -380,3 +380,55 @@ def test_passive_agent_named_by_its_country(code):
     events = code("A Russian warplane was shot down by Turkish F-16s near the Syrian border on Tuesday.",
                   published="2015-11-25")
     assert dyads(events) == {("195", "TUR", "RUSMIL")}, show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow (CNN) Citing terrorism, Pakistan conducted air strikes in Afghanistan on Tuesday.",
+    "Indian aircraft bombed Muzaffarabad on Tuesday, officials said.",
+    "The Nigerian army carried out an airstrike in Maiduguri on Sunday.",
+])
+def test_a_dateline_or_a_city_is_not_the_target_of_force(code, text):
+    events = code(text, published="2019-02-26")
+    assert not [e for e in events if e.target is not None and e.target.how in ("capital", "geonames")], show(events)
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    ("Argentina backs the Chilean fishing agreement with Peru.", "CHL"),
+    ("Spain is sending 500 troops to the Franco-Spanish border.", "FRA"),
+])
+def test_a_country_word_on_a_thing_is_not_a_target(code, text, forbidden):
+    events = code(text)
+    assert not [e for e in events if e.target is not None and e.target.country == forbidden], show(events)
+
+
+def test_a_country_s_border_is_the_country(code):
+    events = code("Turkey has massed 20,000 troops near Syria's border.")
+    assert ("154", "TUR", "SYR") in dyads(events) or any(e.target and e.target.code == "SYR" for e in events), show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese warships arrived in Djibouti on Monday for a naval exercise.",
+    "Thousands of Syrian refugees travelled to Germany last year.",
+])
+def test_forces_and_civilians_arriving_are_not_a_state_visit(code, text):
+    events = code(text)
+    assert not [e for e in events if e.root == "04"], show(events)
+
+
+def test_violence_words_between_politicians_are_figures_of_speech(code):
+    events = code("The Kenyan government has clashed with the Kenyan parliament over the budget.")
+    assert not [e for e in events if e.root in ("18", "19", "20")], show(events)
+
+
+def test_both_is_not_reciprocal(code):
+    events = code("The French and German governments have both started talks on the budget.")
+    assert not [e for e in events if e.source and e.target and {e.source.country, e.target.country} == {"FRA", "DEU"}], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "There were persistent reports that Iran was supplying weapons to the Houthis.",
+    "The chances of India attacking Pakistan are high.",
+])
+def test_reported_rumours_and_chances_are_not_events(code, text):
+    events = code(text)
+    assert not [e for e in events if e.root in ("07", "18", "19")], show(events)
