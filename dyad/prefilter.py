@@ -94,17 +94,20 @@ class SentenceFilter:
         self._lemma_cache: dict[str, frozenset[str]] = {}
 
         ps = patterns or pattern_set()
-        # trigger lemma -> None (any sentence) or the object words one of which it needs
-        needs: dict[str, set[str] | None] = {}
+        # trigger lemma -> None (any sentence will do) or the word sets its patterns need: a pattern
+        # with `object` words needs one of them in the sentence, one with `prep` words ("go" needs
+        # "to", "team" needs "with") one of those; the lemma counts when any of its patterns can.
+        needs: dict[str, set[tuple[frozenset[str], ...]] | None] = {}
         for table in (ps.by_verb, ps.by_noun):
             for lemma, pats in table.items():
                 head = lemma.split()[-1]  # "suicide attack" -> "attack" (permissive)
                 for p in pats:
-                    if not p.object:
+                    req = tuple(frozenset(w.split()[-1] for w in words) for words in (p.object, p.prep) if words)
+                    if not req:
                         needs[head] = None
                     elif needs.get(head, set()) is not None:
-                        needs.setdefault(head, set()).update(w.split()[-1] for w in p.object)
-        self.triggers = {k: (frozenset(v) if v is not None else None) for k, v in needs.items()}
+                        needs.setdefault(head, set()).add(req)
+        self.triggers = {k: (tuple(v) if v is not None else None) for k, v in needs.items()}
 
         # actor mentions
         self.role_lemmas = frozenset(lexicon().roles)
@@ -167,8 +170,9 @@ class SentenceFilter:
                 if not actor and (t.i in actor_tok or lo in self.pronouns or not ls.isdisjoint(self.role_lemmas)):
                     actor = True
             for lem in lemmas:
-                req = self.triggers.get(lem, False)
-                if req is None or (req and not req.isdisjoint(lemmas)):
+                reqs = self.triggers.get(lem, False)
+                if reqs is None or (reqs and any(all(not words.isdisjoint(lemmas) for words in req)
+                                                 for req in reqs)):
                     trig = True
                     break
             if trig and (actor or not self.require_actor):

@@ -40,6 +40,12 @@ def test_light_verb_needs_its_object(filt):
         "Grass grows.", "France will have discussions with Spain."]
 
 
+def test_trigger_needs_a_preposition_its_patterns_need(filt):
+    # every "go"/"head" pattern needs "to" (or a "hunger strike" object)
+    assert kept_texts(filt, "Grass grows. France will go home soon.") == []
+    assert kept_texts(filt, "Grass grows. France will go to Spain.") == ["Grass grows.", "France will go to Spain."]
+
+
 def test_keeps_quotes_whole(filt):
     f = SentenceFilter(keep_previous=False)
     assert kept_texts(f, "Cows eat grass. “Every word counts here,” a farmer said.") == [
