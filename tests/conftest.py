@@ -29,8 +29,15 @@ def _article(text: str, published: str | date | None) -> Article:
 
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
-    """A Pipeline whose spaCy model is loaded once for the whole test session."""
-    p = Pipeline()
+    """A Pipeline whose spaCy model is loaded once for the whole test session.
+
+    It emits every event the patterns find (min_confidence 0): these tests check the coder's
+    rules; the default confidence threshold has tests of its own (test_confidence.py)."""
+    from dyad.settings import Settings
+
+    s = Settings()
+    s.min_confidence = 0.0
+    p = Pipeline(s)
     p.nlp  # force the model load now, once
     return p
 

@@ -25,6 +25,7 @@ from ..dates import resolve_event_date
 from ..geo import geocoder
 from ..models import Actor, Article, Event, content_id
 from .cameo import cameo_table
+from .confidence import calibration
 from .patterns import Pattern, PatternSet, pattern_set
 
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade", "press", "push", "order",
@@ -683,7 +684,13 @@ class EventCoder:
             conf -= 0.2
         if modality == "hypothetical":
             conf -= 0.15
-        conf = round(max(0.05, min(1.0, conf)), 2)
+        conf = max(0.05, min(1.0, conf))
+        cal = calibration()
+        if cal is not None:  # the judged record of events like this one (dyad/coding/confidence.py)
+            conf = cal.score(pattern_id=p.id, pattern_prior=conf, root=cameo[:2], modality=modality,
+                             source_how=f.source.how if f.source else None,
+                             target_how=f.target.how if f.target else None)
+        conf = round(conf, 2)
 
         date_spans = [e.text for e in sent.ents if e.label_ in DATE_LABELS]
         rd = resolve_event_date(sent.text, article.published, date_spans=date_spans)

@@ -1,0 +1,90 @@
+"""Event confidence calibrated on hand-judged events (data/calibration.json).
+
+An event's confidence is an estimate of the chance that it is right — both actors and the event
+type — made from how often events like it were right in the judged blind samples
+(`tests/eval/corpus_sample*.jsonl`):
+
+* P(event type right) from its pattern: the pattern's hand-set `confidence` in patterns.yaml is
+  the prior, updated with the pattern's judged record (and its root's record when the pattern was
+  rarely judged), then adjusted by the record of its modality;
+* P(actors right) from how the source and the target were resolved (`Actor.how`: leader table,
+  gazetteer, coreference, a country word on a noun …), combined as independent log-odds evidence
+  around the judged base rate.
+
+confidence = P(event type right) × P(actors right). Each record is smoothed toward its prior with
+a weight of `weight` judged events, and a record of fewer than `min_judged` is not used.
+`scripts/calibrate.py` re-derives the file from the judged samples and the current coder.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DataFileError
+from ..settings import data_path
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-3), 1 - 1e-3)
+    return math.log(p / (1 - p))
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
+
+
+@dataclass(frozen=True)
+class Calibration:
+    base_event: float  # share of judged events whose event type was right
+    base_actors: float  # share of judged events whose actors were right
+    weight: float = 8.0
+    min_judged: int = 5  # a record of fewer judged events is not used
+    pattern: dict[str, tuple[int, int]] = field(default_factory=dict)  # id → (judged, right)
+    root: dict[str, tuple[int, int]] = field(default_factory=dict)
+    modality: dict[str, tuple[int, int]] = field(default_factory=dict)
+    source_how: dict[str, tuple[int, int]] = field(default_factory=dict)  # how → (judged, actors right)
+    target_how: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def _rate(self, table: dict[str, tuple[int, int]], key: str, prior: float) -> float:
+        n, k = table.get(key, (0, 0))
+        if n < self.min_judged:
+            return prior  # too few judgements to say anything
+        return (k + self.weight * prior) / (n + self.weight)
+
+    def score(self, *, pattern_id: str, pattern_prior: float, root: str, modality: str,
+              source_how: str | None, target_how: str | None) -> float:
+        """The chance that an event with these features is right (0–1)."""
+        root_rate = self._rate(self.root, root, self.base_event)
+        event = self._rate(self.pattern, pattern_id, (pattern_prior + root_rate) / 2)
+        x = _logit(event) + _logit(self._rate(self.modality, modality, self.base_event)) - _logit(self.base_event)
+        a = _logit(self.base_actors)
+        for table, how in ((self.source_how, source_how), (self.target_how, target_how)):
+            a += _logit(self._rate(table, str(how), self.base_actors)) - _logit(self.base_actors)
+        return _sigmoid(x) * _sigmoid(a)
+
+    def to_dict(self) -> dict:
+        return {k: (dict(sorted(v.items())) if isinstance(v, dict) else v) for k, v in self.__dict__.items()}
+
+
+def load_calibration(path: Path | None = None) -> Calibration | None:
+    """The calibration file, or None when there is none (confidence is then the pattern's own)."""
+    path = path or data_path("calibration.json")
+    if not path.exists():
+        return None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        tables = {k: {str(key): (int(v[0]), int(v[1])) for key, v in (raw.get(k) or {}).items()}
+                  for k in ("pattern", "root", "modality", "source_how", "target_how")}
+        return Calibration(base_event=float(raw["base_event"]), base_actors=float(raw["base_actors"]),
+                           weight=float(raw.get("weight", 8.0)), min_judged=int(raw.get("min_judged", 5)),
+                           **tables)
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        raise DataFileError(f"{path}: malformed calibration: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def calibration() -> Calibration | None:
+    return load_calibration()
