@@ -459,6 +459,8 @@ class DocActors:
                              and si - m.sent_index <= 1)
             if m is None:
                 m = self._recent(t, person, window=2)
+                if m is not None and self._rival(t, m, person):
+                    return None  # two people could be meant and neither was the subject: leave it unresolved
         elif low in THING_PRONOUNS:
             m = self._recent(t, lambda m: m.actor.kind in ("organisation", "country")
                              and m.head.dep_ in ("nsubj", "nsubjpass"), window=2)
@@ -470,6 +472,19 @@ class DocActors:
         if m is None or (m.actor.country is None and m.actor.code is None):
             return None
         return dataclasses.replace(m.actor, text=t.text, start=t.idx, end=t.idx + len(t.text), how="coref")
+
+    def _rival(self, t: Token, chosen: Mention, pred) -> bool:
+        """Another, different actor that fits `pred` mentioned between `chosen` and the pronoun's
+        sentence start or in the sentence before: the pronoun is ambiguous."""
+        si = self.sentence_index(t)
+        for m in reversed(self.history):
+            if m.head.i >= t.i or m is chosen:
+                continue
+            if si - m.sent_index > 1:
+                break
+            if pred(m) and (m.actor.code, m.actor.name) != (chosen.actor.code, chosen.actor.name):
+                return True
+        return False
 
     def _person(self, t: Token, ent: Span | None) -> Actor | None:
         if ent is None or ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):

@@ -432,3 +432,12 @@ def test_both_is_not_reciprocal(code):
 def test_reported_rumours_and_chances_are_not_events(code, text):
     events = code(text)
     assert not [e for e in events if e.root in ("07", "18", "19")], show(events)
+
+
+def test_a_pronoun_two_people_could_fill_is_left_unresolved(code):
+    one = code("Crowds cheered Emmanuel Macron in Paris on Monday. Kenya criticized him on Tuesday.",
+               published="2018-06-01")
+    assert [e.target.code for e in one if e.root == "11"] == ["FRAGOV"], show(one)
+    two = code("Crowds cheered Boris Johnson and Emmanuel Macron in Paris on Monday. Kenya criticized him on Tuesday.",
+               published="2018-06-01")
+    assert not [e for e in two if e.target is not None and e.target.how == "coref"], show(two)
