@@ -172,8 +172,9 @@ class EventCoder:
             if obj is None:
                 return False
             a = actors.actor_at(obj)
-            if p.object_kind == "actor" and a is None and not actors.is_actorish(obj):
-                return False
+            if p.object_kind == "actor" and (obj.lemma_.lower() in self.ps.non_actor_heads or (
+                    a is None and not actors.is_actorish(obj))):
+                return False  # "welcomed North Korea's response" hosts no one
             if p.object_kind == "person" and not (obj.ent_type_ == "PERSON" or (a is not None and a.kind == "person")):
                 return False
         elif p.object_kind == "any" and obj is None and not any(
@@ -463,7 +464,7 @@ class EventCoder:
         if not targets:
             # "shelled Ukrainian positions", "seized a British tanker", "arrested opposition activists"
             targets, how = self._weak_targets(tok, p, obj, actors, sources[0][1]), "modifier"
-        targets = [(x, a) for x, a in targets if self._target_ok(p, x, a)]
+        targets = [(x, a) for x, a in targets if self._target_ok(p, x, a, actors, sources[0][1])]
         out: list[_Found] = []
         if not targets and p.symmetric and len(sources) > 1:
             if any(c.lower_ in ("both", "each") for c in [*tok.children, *subj.children]):
@@ -499,7 +500,7 @@ class EventCoder:
                 out.append(_Found(src, tgt, how, s_tok, t_tok))
         return out
 
-    def _target_ok(self, p: Pattern, t_tok: Token, a: Actor) -> bool:
+    def _target_ok(self, p: Pattern, t_tok: Token, a: Actor, actors: DocActors, src: Actor | None = None) -> bool:
         """Whether an actor found in a target slot is the target, not a place, a dateline or a thing."""
         if _dateline(t_tok):
             return False  # "Washington (CNN) Russia conducted airstrikes": where the story was filed
@@ -507,19 +508,45 @@ class EventCoder:
             return False  # "an airstrike in Kunduz", "bombardment on Raqqa": where, not whom
         if p.cameo[:2] in ("15", "18", "19", "20") and a.how == "geonames":
             return False
+        if p.cameo[:2] in ("03", "04") and a.how in ("capital", "geonames") and t_tok.dep_ == "pobj" \
+                and self._venue(t_tok, a, actors, src):
+            return False  # "arrived in Helsinki for a summit with Trump": Finland is where, not whom
         lemma = t_tok.lemma_.lower()
         if a.how == "modifier" and lemma in self.ps.non_actor_heads and not any(c.dep_ == "poss" for c in t_tok.children):
             return False  # "supports the Iranian nuclear deal": a deal, not Iran ("Ukraine's border" is Ukraine)
         return True
+
+    def _venue(self, t_tok: Token, place: Actor, actors: DocActors, src: Actor | None) -> bool:
+        """A city named as where a meeting with someone of a third country takes place."""
+        sent = t_tok.sent
+        if not any(t.lemma_.lower() in self.ps.meeting_nouns for t in sent):
+            return False
+        for e in sent.ents:
+            if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and not (e.start <= t_tok.i < e.end):
+                other = actors.actor_at(e.root)
+                if other is not None and other.country != place.country and (
+                        src is None or (other.country, other.code) != (src.country, src.code)) and (
+                        other.kind in ("person", "organisation") or (other.code or "").startswith("IGO")):
+                    return True
+        return False
 
     def _figurative(self, src: Actor | None, tgt: Actor | None) -> bool:
         """Violence words between two political actors of no armed role are figures of speech."""
         if src is None or tgt is None:
             return False
         pol = self.ps.political_roles
+
         def political(a: Actor) -> bool:
             return bool(a.roles) and set(a.roles) <= pol
-        return political(src) and political(tgt)
+
+        def civil_igo(a: Actor) -> bool:  # the UN, the IAEA, the EU: not NATO
+            return (a.code or "").startswith("IGO") and a.code not in self.ps.armed_igos and not (
+                {"MIL", "REB"} & set(a.roles))
+
+        if political(src) and (political(tgt) or civil_igo(tgt)):
+            return True
+        # "Iran clashed with the IAEA": a state against a civil international body
+        return not src.roles and src.kind == "country" and civil_igo(tgt)
 
     def _weak_targets(self, tok: Token, p: Pattern, obj: Token | None, actors: DocActors,
                       src: Actor | None) -> list[tuple[Token, Actor]]:
@@ -602,7 +629,7 @@ class EventCoder:
             a = actors.actor_at(t)
             if a is None or not a.country or a.country == src.country or actors.is_media(t):
                 continue
-            if not self._target_ok(p, t, a):
+            if not self._target_ok(p, t, a, actors, src):
                 continue
             if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and a.kind in ("country", "group", "place"):
                 continue  # "at a news conference in Manila", "he added in French": a place, not a party
@@ -736,6 +763,9 @@ def _dateline(tok: Token) -> bool:
     """A place that opens a sentence and is followed by "(CNN)", "—" or ":" is a dateline
     ("Washington (CNN) Russia conducted …", "BEIJING — China said …"), not an actor."""
     sent = tok.sent
+    if tok.text.isupper() and len(tok.text) >= 4 and tok.ent_type_ == "GPE" and tok.i + 1 < sent.end \
+            and sent.doc[tok.i + 1].text in ("(", "—", "–", "-", "--", ":"):
+        return True  # "John Fritze USA TODAY HELSINKI – President Trump met …": a byline
     start = tok
     while start.i > sent.start and start.doc[start.i - 1].ent_iob_ == "I" and start.ent_iob_ == "I":
         start = start.doc[start.i - 1]

@@ -59,6 +59,8 @@ class PatternSet:
     reporting_verbs: frozenset[str]
     non_actor_heads: frozenset[str] = frozenset()
     political_roles: frozenset[str] = frozenset()
+    armed_igos: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
 
@@ -144,6 +146,8 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         reporting_verbs=_words(raw.get("reporting_verbs")),
         non_actor_heads=_words(raw.get("non_actor_heads")),
         political_roles=frozenset(str(r).upper() for r in raw.get("political_roles") or ()),
+        armed_igos=frozenset(str(r).upper() for r in raw.get("armed_igos") or ()),
+        meeting_nouns=_words(raw.get("meeting_nouns")),
     )
     by_verb: dict[str, list[Pattern]] = defaultdict(list)
     by_noun: dict[str, list[Pattern]] = defaultdict(list)

@@ -441,3 +441,27 @@ def test_a_pronoun_two_people_could_fill_is_left_unresolved(code):
     two = code("Crowds cheered Boris Johnson and Emmanuel Macron in Paris on Monday. Kenya criticized him on Tuesday.",
                published="2018-06-01")
     assert not [e for e in two if e.target is not None and e.target.how == "coref"], show(two)
+
+
+def test_a_thing_of_a_country_is_not_hosted(code):
+    events = code("The Kenyan president welcomed Uganda's response on Friday.")
+    assert not [e for e in events if e.cameo == "043"], show(events)
+
+
+def test_an_upper_case_byline_city_is_not_an_actor(code):
+    events = code("Jane Doe NEWS AGENCY NAIROBI – Kenya's president met Uganda's president on Monday.")
+    assert not [e for e in events if "KEN" not in {e.source and e.source.country}
+                and (e.source and e.source.how == "capital")], show(events)
+    assert not [e for e in events if e.target is not None and e.target.how == "capital"], show(events)
+
+
+def test_a_summit_city_is_the_venue_not_the_host(code):
+    venue = code("Vladimir Putin arrived in Helsinki on Monday for a summit with Donald Trump.", published="2018-07-16")
+    assert not [e for e in venue if e.target is not None and e.target.country == "FIN"], show(venue)
+    host = code("Donald Trump arrived in Beijing on Monday for talks with Xi Jinping.", published="2017-11-08")
+    assert [e.target.country for e in host if e.root == "04"] == ["CHN"], show(host)
+
+
+def test_a_clash_with_a_civil_international_body_is_not_force(code):
+    events = code("Iran clashed with the IAEA over inspections on Monday.")
+    assert not [e for e in events if e.root == "19"], show(events)
