@@ -24,14 +24,19 @@ UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "entity_r
 
 
 @functools.lru_cache(maxsize=4)
-def load_nlp(model: str):
-    """Load a spaCy pipeline by name (cached per process)."""
+def load_nlp(model: str, fast: bool = True):
+    """Load a spaCy pipeline by name (cached per process). With `fast`, the attribute_ruler and
+    rule lemmatizer are replaced by stand-ins with the same output (dyad/fastpipes.py)."""
     import spacy
 
     try:
         nlp = spacy.load(model, exclude=[c for c in UNUSED_COMPONENTS])
     except OSError as exc:
         raise ModelNotFound(model) from exc
+    if fast:
+        from .fastpipes import speed_up
+
+        speed_up(nlp)
     return nlp
 
 
@@ -91,7 +96,7 @@ class Pipeline:
     @property
     def nlp(self):
         if self._nlp is None:
-            self._nlp = load_nlp(self.settings.spacy_model)
+            self._nlp = load_nlp(self.settings.spacy_model, self.settings.fast_components)
         return self._nlp
 
     @property

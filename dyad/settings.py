@@ -41,6 +41,8 @@ class Settings:
     # parse only the sentences that can hold an event or a quote, and the one before each (dyad/prefilter.py)
     prefilter: bool = field(default_factory=lambda: os.environ.get("DYAD_PREFILTER", "1") != "0")
     prefilter_previous: bool = field(default_factory=lambda: os.environ.get("DYAD_PREFILTER_PREVIOUS", "1") != "0")
+    # the model's attribute_ruler and lemmatizer replaced by faster stand-ins with the same output (dyad/fastpipes.py)
+    fast_components: bool = field(default_factory=lambda: os.environ.get("DYAD_FAST_COMPONENTS", "1") != "0")
     # what is wanted of each article: "events", "quotes" or "both". The prefilter keeps the quote
     # sentences, and the quote extractor runs, only when quotes are wanted; the event coder only
     # when events are. `dyad code` wants events, `dyad quotes` quotes, `dyad ingest` (and --db) both.
