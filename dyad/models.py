@@ -97,6 +97,9 @@ class Event:
     confidence: float
     attribution: dict[str, Any] | None = None  # {"speaker": {...}, "verb": "said"}
     published: str | None = None
+    # where the trigger sits in its sentence: "main", "complement", "adverbial", "conjunct",
+    # "relative", "nominal" or "other" (a background clause is more often wrong: see confidence.py)
+    clause: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)

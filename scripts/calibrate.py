@@ -21,7 +21,7 @@ import json
 import random
 from pathlib import Path
 
-from dyad.coding.confidence import Calibration
+from dyad.coding.confidence import Calibration, length_band
 from dyad.coding.patterns import pattern_set
 from dyad.ingest import article_from_dict
 from dyad.pipeline import Pipeline
@@ -58,8 +58,12 @@ def matched_events(corpus: str, patterns: list[str]) -> list[tuple[dict, dict]]:
 
 def fit(rows: list[tuple[dict, dict]], weight: float = WEIGHT) -> Calibration:
     tables: dict[str, dict[str, list[int]]] = {k: collections.defaultdict(lambda: [0, 0]) for k in
-                                               ("pattern", "root", "modality", "source_how", "target_how")}
+                                               ("pattern", "root", "modality", "source_how", "target_how",
+                                                "clause", "length")}
     for r, e in rows:
+        for name, value in (("clause", str(e.get("clause"))), ("length", length_band(len(e["sentence"].split())))):
+            tables[name][value][0] += 1
+            tables[name][value][1] += int(bool(r["correct"]))
         for name, value, label in (("pattern", e["pattern_id"], "event_ok"), ("root", e["root"], "event_ok"),
                                    ("modality", e["modality"], "event_ok"),
                                    ("source_how", str((e.get("source") or {}).get("how")), "actors_ok"),
@@ -70,13 +74,15 @@ def fit(rows: list[tuple[dict, dict]], weight: float = WEIGHT) -> Calibration:
     return Calibration(
         base_event=round(sum(bool(r["event_ok"]) for r, _ in rows) / n, 4),
         base_actors=round(sum(bool(r["actors_ok"]) for r, _ in rows) / n, 4), weight=weight,
+        base_correct=round(sum(bool(r["correct"]) for r, _ in rows) / n, 4),
         **{k: {key: (v[0], v[1]) for key, v in t.items()} for k, t in tables.items()})
 
 
 def score(cal: Calibration, e: dict, prior: dict[str, float]) -> float:
     return cal.score(pattern_id=e["pattern_id"], pattern_prior=prior.get(e["pattern_id"], 0.8), root=e["root"],
                      modality=e["modality"], source_how=(e.get("source") or {}).get("how"),
-                     target_how=(e.get("target") or {}).get("how"))
+                     target_how=(e.get("target") or {}).get("how"), clause=e.get("clause"),
+                     sentence_words=len(e["sentence"].split()))
 
 
 def main() -> None:

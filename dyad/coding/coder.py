@@ -712,11 +712,13 @@ class EventCoder:
         if modality == "hypothetical":
             conf -= 0.15
         conf = max(0.05, min(1.0, conf))
+        clause = _clause(tok)
         cal = calibration()
         if cal is not None:  # the judged record of events like this one (dyad/coding/confidence.py)
             conf = cal.score(pattern_id=p.id, pattern_prior=conf, root=cameo[:2], modality=modality,
                              source_how=f.source.how if f.source else None,
-                             target_how=f.target.how if f.target else None)
+                             target_how=f.target.how if f.target else None,
+                             clause=clause, sentence_words=len(sent.text.split()))
         conf = round(conf, 2)
 
         date_spans = [e.text for e in sent.ents if e.label_ in DATE_LABELS]
@@ -734,7 +736,7 @@ class EventCoder:
             span=(sent.start_char, sent.end_char), trigger=tok.text,
             trigger_span=(tok.idx, tok.idx + len(tok.text)), pattern_id=p.id, confidence=conf,
             attribution=self._attribution(tok, actors),
-            published=article.published.isoformat() if article.published else None,
+            published=article.published.isoformat() if article.published else None, clause=clause,
         )
 
     def _location(self, tok: Token, sent: Span, f: _Found):
@@ -757,6 +759,24 @@ class EventCoder:
         if not places:
             return None
         return geo.locate_best(places, prefer=prefer)
+
+
+CLAUSES = {"ROOT": "main", "ccomp": "complement", "xcomp": "complement", "advcl": "adverbial",
+           "conj": "conjunct", "relcl": "relative", "acl": "relative"}
+
+
+def _clause(tok: Token) -> str:
+    """Where the trigger sits: its own dependency, or "nominal" for a noun trigger. A conjoined
+    clause with a subject of its own ("said that …, and that he has cancelled …") sits where its
+    first conjunct does; one that borrows its subject ("met X and signed …") is a "conjunct"."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "ROOT":
+        return "nominal"
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+        cur = cur.head
+    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "ROOT":
+        return "nominal"
+    return CLAUSES.get(cur.dep_, "other")
 
 
 def _dateline(tok: Token) -> bool:

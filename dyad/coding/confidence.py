@@ -9,9 +9,12 @@ type — made from how often events like it were right in the judged blind sampl
   rarely judged), then adjusted by the record of its modality;
 * P(actors right) from how the source and the target were resolved (`Actor.how`: leader table,
   gazetteer, coreference, a country word on a noun …), combined as independent log-odds evidence
-  around the judged base rate.
+  around the judged base rate;
+* then the record of events in the same kind of clause (`Event.clause`: a main clause is right
+  more often than a relative or conjoined one) and of sentences of the same length, as log-odds
+  evidence on the whole.
 
-confidence = P(event type right) × P(actors right). Each record is smoothed toward its prior with
+confidence = P(event type right) × P(actors right), adjusted by clause and sentence length. Each record is smoothed toward its prior with
 a weight of `weight` judged events, and a record of fewer than `min_judged` is not used.
 `scripts/calibrate.py` re-derives the file from the judged samples and the current coder.
 """
@@ -47,6 +50,9 @@ class Calibration:
     modality: dict[str, tuple[int, int]] = field(default_factory=dict)
     source_how: dict[str, tuple[int, int]] = field(default_factory=dict)  # how → (judged, actors right)
     target_how: dict[str, tuple[int, int]] = field(default_factory=dict)
+    base_correct: float | None = None  # share of judged events fully right
+    clause: dict[str, tuple[int, int]] = field(default_factory=dict)  # clause → (judged, fully right)
+    length: dict[str, tuple[int, int]] = field(default_factory=dict)  # sentence length band → (judged, right)
 
     def _rate(self, table: dict[str, tuple[int, int]], key: str, prior: float) -> float:
         n, k = table.get(key, (0, 0))
@@ -55,7 +61,8 @@ class Calibration:
         return (k + self.weight * prior) / (n + self.weight)
 
     def score(self, *, pattern_id: str, pattern_prior: float, root: str, modality: str,
-              source_how: str | None, target_how: str | None) -> float:
+              source_how: str | None, target_how: str | None, clause: str | None = None,
+              sentence_words: int | None = None) -> float:
         """The chance that an event with these features is right (0–1)."""
         root_rate = self._rate(self.root, root, self.base_event)
         event = self._rate(self.pattern, pattern_id, (pattern_prior + root_rate) / 2)
@@ -63,10 +70,23 @@ class Calibration:
         a = _logit(self.base_actors)
         for table, how in ((self.source_how, source_how), (self.target_how, target_how)):
             a += _logit(self._rate(table, str(how), self.base_actors)) - _logit(self.base_actors)
-        return _sigmoid(x) * _sigmoid(a)
+        p = _sigmoid(x) * _sigmoid(a)
+        if self.base_correct:
+            shift = 0.0
+            for table, key in ((self.clause, str(clause)), (self.length, length_band(sentence_words))):
+                shift += _logit(self._rate(table, key, self.base_correct)) - _logit(self.base_correct)
+            p = _sigmoid(_logit(p) + shift)
+        return p
 
     def to_dict(self) -> dict:
         return {k: (dict(sorted(v.items())) if isinstance(v, dict) else v) for k, v in self.__dict__.items()}
+
+
+def length_band(words: int | None) -> str:
+    """Sentence length in words, in bands: "<15", "15-29", "30-44", "45+"."""
+    if words is None:
+        return "None"
+    return "<15" if words < 15 else "15-29" if words < 30 else "30-44" if words < 45 else "45+"
 
 
 def load_calibration(path: Path | None = None) -> Calibration | None:
@@ -77,8 +97,10 @@ def load_calibration(path: Path | None = None) -> Calibration | None:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         tables = {k: {str(key): (int(v[0]), int(v[1])) for key, v in (raw.get(k) or {}).items()}
-                  for k in ("pattern", "root", "modality", "source_how", "target_how")}
+                  for k in ("pattern", "root", "modality", "source_how", "target_how", "clause", "length")}
+        base_correct = float(raw["base_correct"]) if raw.get("base_correct") is not None else None
         return Calibration(base_event=float(raw["base_event"]), base_actors=float(raw["base_actors"]),
+                           base_correct=base_correct,
                            weight=float(raw.get("weight", 8.0)), min_judged=int(raw.get("min_judged", 5)),
                            **tables)
     except (ValueError, KeyError, TypeError, IndexError) as exc:

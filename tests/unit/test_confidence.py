@@ -53,3 +53,20 @@ def test_default_threshold_drops_low_confidence_events(pipeline):
     low = [e for e in every if e.confidence < default.min_confidence]
     assert low, [(e.cameo, e.confidence) for e in every]  # the text is built to hold a doubtful event
     assert not {e.event_id for e in low} & {e.event_id for e in kept}
+
+
+@pytest.mark.parametrize("text, clause", [
+    ("Kenya accused Uganda of smuggling on Monday.", "main"),
+    ("Kenya, which accused Uganda of smuggling on Monday, closed the border.", "relative"),
+    ("Kenya said on Monday that it had accused Uganda of smuggling.", "complement"),
+])
+def test_events_carry_the_clause_of_their_trigger(code, text, clause):
+    events = [e for e in code(text) if e.root == "11"]
+    assert [e.clause for e in events] == [clause]
+
+
+def test_a_background_clause_lowers_the_confidence():
+    cal = calibration()
+    kw = dict(pattern_id="disapprove.accuse", pattern_prior=0.8, root="11", modality="asserted",
+              source_how="gazetteer", target_how="gazetteer", sentence_words=20)
+    assert cal.score(clause="relative", **kw) < cal.score(clause="main", **kw)
