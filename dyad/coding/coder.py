@@ -32,6 +32,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade",
                   "tell", "encourage", "help", "permit", "request", "pressure", "convince"}
 PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "across"}
 DATE_LABELS = {"DATE", "TIME"}
+YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in)|\btomorrow\b", re.I)
 PASSIVE_MEANS = {
     "195": {"strike", "airstrike", "air strike", "drone strike", "air raid", "raid", "bombardment", "bombing"},
@@ -106,6 +107,8 @@ class EventCoder:
             modality = self._modality(tok)
             if modality == "negated" or (modality == "hypothetical" and not self.keep_hypothetical):
                 return []
+            if self._past_reference(tok, article.published):
+                return []  # "after China rejected the overtures in late 2009": history, not news of the day
             found = self._actors(tok, p, obj, actors, nominal=is_noun)
             return [self._event(tok, sent, si, article, actors, p, f, modality) for f in found]
         return []
@@ -368,6 +371,30 @@ class EventCoder:
         if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and FUTURE_TIME.search(tok.sent.text):
             return "planned"  # "Tillerson meets Putin this week": a present tense for what is ahead
         return modality
+
+    def _past_reference(self, tok: Token, published) -> bool:
+        """The trigger's own clause (or its noun) is placed by a year that ended more than a year
+        before publication: "in late 2009", "the 2015 pact", "in the mid-2000s" (not "since 2006")."""
+        if published is None:
+            return False
+        chain, _ = self._chain(tok)
+        governors = {t.i for t in chain}
+        for ent in tok.sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            years = [int(y) + (9 if dec else 0) for y, dec in YEAR.findall(ent.text)]
+            if not years or published.year - max(years) < 2:
+                continue
+            if any(t.lower_ in ("since", "until", "till", "by") for t in tok.doc[max(ent.start - 1, 0):ent.end]):
+                continue  # "since 2006": a state that still holds, not a past event
+            cur = ent.root
+            for _ in range(6):
+                if cur.i in governors:
+                    return True
+                if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+                    break
+                cur = cur.head
+        return False
 
     # ------------------------------------------------------------------ actors
     def _subject_token(self, tok: Token, p: Pattern, *, nominal: bool) -> Token | None:

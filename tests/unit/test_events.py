@@ -465,3 +465,22 @@ def test_a_summit_city_is_the_venue_not_the_host(code):
 def test_a_clash_with_a_civil_international_body_is_not_force(code):
     events = code("Iran clashed with the IAEA over inspections on Monday.")
     assert not [e for e in events if e.root == "19"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "After Kenya rejected Uganda's overtures in late 2009, the talks stalled.",
+    "The 2012 pact was signed by Kenya and Uganda.",
+    "In the mid-2000s, Kenya started deporting Somali migrants.",
+])
+def test_events_placed_years_before_publication_are_history_not_news(code, text):
+    events = code(text, published="2017-08-18")
+    assert not events, show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2016, Kenya accused Uganda of smuggling.",
+    "Since 2010, Kenya has accused Uganda of smuggling.",
+])
+def test_recent_years_and_lasting_states_are_still_coded(code, text):
+    events = code(text, published="2017-08-18")
+    assert [e.root for e in events] == ["11"], show(events)
