@@ -2,7 +2,7 @@
 
 Data: ``dyad/data/leaders.csv``, one row a term of office::
 
-    iso3,office,name,aliases,start,end,title
+    iso3,office,name,aliases,start,end,title,gender
 
 * ``office``: ``HOS`` (head of state), ``HOG`` (head of government), ``FM`` (foreign minister or
   equivalent). Where one person is both head of state and of government (the US President), the
@@ -13,6 +13,9 @@ Data: ``dyad/data/leaders.csv``, one row a term of office::
 * ``start``/``end``: ISO dates, both inclusive (hand-over days belong to both holders); ``end`` is
   empty while the holder is in office.
 * ``aliases``: ``|``-separated surface forms, including the bare surname.
+* ``gender`` (optional column): ``m`` or ``f``, empty if unknown (:attr:`Leader.gender` is then
+  None). A table without the column still loads (every ``gender`` is then None); when the header
+  has it, every row must have it.
 
 Matching (:meth:`LeaderTable.lookup`) is case-, diacritic-, period- and hyphen-insensitive
 ("Kim Jong-un" = "kim jong un"), ignores a possessive ("Putin's") and leading titles or country
@@ -37,6 +40,8 @@ from dyad.settings import data_path
 __all__ = ["Leader", "LeaderTable", "OFFICES", "load_leaders", "load_from"]
 
 COLUMNS = ("iso3", "office", "name", "aliases", "start", "end", "title")
+OPTIONAL_COLUMNS = ("gender",)  # may follow COLUMNS in the header
+GENDERS = ("m", "f")
 OFFICES = ("HOS", "HOG", "FM")
 _OFFICE_RANK = {o: i for i, o in enumerate(OFFICES)}
 
@@ -61,6 +66,7 @@ class Leader:
     start: date
     end: date | None
     title: str
+    gender: str | None = None  # "m" | "f" | None (unknown)
 
     def holds_on(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on <= self.end)
@@ -196,8 +202,10 @@ def _read_csv(path: Path) -> list[Leader]:
     with fh:
         reader = csv.reader(fh)
         header = next(reader, None)
-        if header is None or tuple(h.strip() for h in header) != COLUMNS:
-            raise DataFileError(f"{path}, line 1: header must be {','.join(COLUMNS)}, got {header!r}")
+        columns = tuple(h.strip() for h in header) if header is not None else None
+        if columns not in (COLUMNS, COLUMNS + OPTIONAL_COLUMNS):
+            raise DataFileError(f"{path}, line 1: header must be {','.join(COLUMNS)} (optionally "
+                                f"followed by {','.join(OPTIONAL_COLUMNS)}), got {header!r}")
         for row in reader:
             line = reader.line_num
             if not row or all(not c.strip() for c in row) or row[0].lstrip().startswith("#"):
@@ -206,9 +214,12 @@ def _read_csv(path: Path) -> list[Leader]:
             def bad(reason: str, line: int = line) -> DataFileError:
                 return DataFileError(f"{path}, line {line}: {reason}")
 
-            if len(row) != len(COLUMNS):
-                raise bad(f"expected {len(COLUMNS)} fields, got {len(row)}")
-            iso3, office, name, aliases, start_s, end_s, title = (c.strip() for c in row)
+            if len(row) != len(columns):
+                raise bad(f"expected {len(columns)} fields, got {len(row)}")
+            iso3, office, name, aliases, start_s, end_s, title = (c.strip() for c in row[:len(COLUMNS)])
+            gender = row[len(COLUMNS)].strip().lower() if len(row) > len(COLUMNS) else ""
+            if gender and gender not in GENDERS:
+                raise bad(f"gender must be {' or '.join(GENDERS)} or empty, got {gender!r}")
             if iso3 not in valid:
                 raise bad(f"unknown iso3 code {iso3!r} (not in ISO 3166-1 / pycountry)")
             if office not in OFFICES:
@@ -225,7 +236,7 @@ def _read_csv(path: Path) -> list[Leader]:
                 if a and a != name and a not in alias_t:
                     alias_t.append(a)
             leaders.append(Leader(iso3=iso3, office=office, name=name, aliases=tuple(alias_t),
-                                  start=start, end=end, title=title))
+                                  start=start, end=end, title=title, gender=gender or None))
     return leaders
 
 
