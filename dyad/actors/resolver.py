@@ -150,10 +150,12 @@ class DocActors:
         return None
 
     def is_actorish(self, t: Token) -> bool:
-        """Names an actor, even one whose country the phrase does not give ("opposition activists")."""
+        """Names an actor, even one whose country the phrase does not give ("opposition activists");
+        a thing with a country word ("a Russian navy base", "Iran's response") is not one."""
         if self.actor_at(t) is not None or t.ent_type_ == "PERSON":
             return True
-        return self.weak_actor(t, domestic="---") is not None
+        weak = self.weak_actor(t, domestic="---")
+        return weak is not None and bool(weak.roles)
 
     def actors_of(self, t: Token) -> list[Actor]:
         """The actors a phrase names: one, or one per country when countries are joined

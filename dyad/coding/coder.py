@@ -30,7 +30,9 @@ from .patterns import Pattern, PatternSet, pattern_set
 
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade", "press", "push", "order",
                   "tell", "encourage", "help", "permit", "request", "pressure", "convince"}
-PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "across"}
+PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "across", "within", "throughout",
+               "around"}
+SUPPORT_NOUNS = {"support", "behalf", "help", "backing", "aid", "defense", "defence", "assistance"}
 DATE_LABELS = {"DATE", "TIME"}
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in)|\btomorrow\b", re.I)
@@ -175,7 +177,7 @@ class EventCoder:
             if obj is None:
                 return False
             a = actors.actor_at(obj)
-            if p.object_kind == "actor" and (obj.lemma_.lower() in self.ps.non_actor_heads or (
+            if p.object_kind == "actor" and (obj.lemma_.lower() in self.ps.non_actor_heads | self.ps.facility_nouns or (
                     a is None and not actors.is_actorish(obj))):
                 return False  # "welcomed North Korea's response" hosts no one
             if p.object_kind == "person" and not (obj.ent_type_ == "PERSON" or (a is not None and a.kind == "person")):
@@ -437,8 +439,10 @@ class EventCoder:
             # "condemned the steps taken by Egypt's government": the first actor inside the object
             if obj is None:
                 return []
+            # … but not the victims of a harm ("condemned the killing of the hostage", "the attack on
+            # civilians"): the condemnation is aimed at whoever did it
             return [t for t in obj.subtree if t.i != obj.i and t.pos_ in ("NOUN", "PROPN")
-                    and t.dep_ in ("pobj", "poss", "nsubj", "compound", "agent")]
+                    and t.dep_ in ("pobj", "poss", "nsubj", "compound", "agent") and not self._victim(t)]
         if slot.startswith("prep:"):
             word = slot[5:]
             out: list[Token] = []
@@ -447,6 +451,18 @@ class EventCoder:
                     out += self._pobjs(host, word)
             return out
         return []
+
+    def _victim(self, t: Token) -> bool:
+        """Whether `t` names who suffered a harm: "(the killing) of the hostage", "(attacks) on civilians"."""
+        head = t
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in ("of", "on", "against") and \
+                head.head.head.lemma_.lower() in self.ps.harm_nouns:
+            return True
+        if head.dep_ in ("compound", "amod", "poss") and head.head.lemma_.lower() in self.ps.harm_nouns:
+            return head.dep_ != "poss"  # "the hostage killing" (a victim); "Russia's attack" (the doer)
+        return False
 
     def _with_conjuncts(self, tok: Token) -> list[Token]:
         out = [tok]
@@ -538,10 +554,21 @@ class EventCoder:
         if p.cameo[:2] in ("03", "04") and a.how in ("capital", "geonames") and t_tok.dep_ == "pobj" \
                 and self._venue(t_tok, a, actors, src):
             return False  # "arrived in Helsinki for a summit with Trump": Finland is where, not whom
+        if p.cameo[:2] in ("15", "17", "18", "19", "20") and self._supported(t_tok):
+            return False  # "airstrikes in support of Iraqi forces": an ally, not a target
         lemma = t_tok.lemma_.lower()
         if a.how == "modifier" and lemma in self.ps.non_actor_heads and not any(c.dep_ == "poss" for c in t_tok.children):
             return False  # "supports the Iranian nuclear deal": a deal, not Iran ("Ukraine's border" is Ukraine)
         return True
+
+    def _supported(self, t_tok: Token) -> bool:
+        """Inside "in support of …", "on behalf of …", "with the help of …"."""
+        for anc in t_tok.ancestors:
+            if anc.lemma_.lower() in SUPPORT_NOUNS and anc.dep_ == "pobj" and anc.head.lower_ in ("in", "on", "with"):
+                return True
+            if anc.pos_ in ("VERB", "AUX"):
+                return False
+        return False
 
     def _venue(self, t_tok: Token, place: Actor, actors: DocActors, src: Actor | None) -> bool:
         """A city named as where a meeting with someone of a third country takes place."""
@@ -593,6 +620,8 @@ class EventCoder:
                 if not slot.startswith("prep:") or root < "15":
                     continue
                 for x in t.subtree:
+                    if x.dep_ == "pobj" and x.head.lower_ in PLACE_PREPS:
+                        continue  # "strikes against the group within Yemen": where, not whom
                     if x.i != t.i and x.pos_ in ("NOUN", "PROPN") and x.dep_ in ("pobj", "dobj", "compound", "poss"):
                         a = actors.actor_at(x)
                         if a is not None and a.kind != "place" and (src is None or a.code != src.code):

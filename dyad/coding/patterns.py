@@ -61,6 +61,8 @@ class PatternSet:
     political_roles: frozenset[str] = frozenset()
     armed_igos: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()
+    harm_nouns: frozenset[str] = frozenset()
+    facility_nouns: frozenset[str] = frozenset()
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
 
@@ -148,6 +150,8 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         political_roles=frozenset(str(r).upper() for r in raw.get("political_roles") or ()),
         armed_igos=frozenset(str(r).upper() for r in raw.get("armed_igos") or ()),
         meeting_nouns=_words(raw.get("meeting_nouns")),
+        harm_nouns=_words(raw.get("harm_nouns")),
+        facility_nouns=_words(raw.get("facility_nouns")),
     )
     by_verb: dict[str, list[Pattern]] = defaultdict(list)
     by_noun: dict[str, list[Pattern]] = defaultdict(list)

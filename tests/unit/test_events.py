@@ -484,3 +484,22 @@ def test_events_placed_years_before_publication_are_history_not_news(code, text)
 def test_recent_years_and_lasting_states_are_still_coded(code, text):
     events = code(text, published="2017-08-18")
     assert [e.root for e in events] == ["11"], show(events)
+
+
+def test_the_victim_of_a_condemned_killing_is_not_the_target(code):
+    events = code("Kenya condemned the killing of the Ugandan hostage on Friday.")
+    assert not [e for e in events if e.target is not None and e.target.country == "UGA"], show(events)
+
+
+@pytest.mark.parametrize("text, ally", [
+    ("The United States launched six more airstrikes near the dam in support of Iraqi forces.", "IRQ"),
+    ("The U.S. has conducted strikes against the group within Yemen.", "YEM"),
+])
+def test_allies_and_places_are_not_the_targets_of_strikes(code, text, ally):
+    events = code(text, published="2014-08-21")
+    assert not [e for e in events if e.target is not None and e.target.country == ally], show(events)
+
+
+def test_a_facility_is_not_hosted(code):
+    events = code("Kenya hosts a major Ugandan navy base.")
+    assert not [e for e in events if e.cameo == "043"], show(events)
