@@ -455,8 +455,9 @@ class EventCoder:
     def _victim(self, t: Token) -> bool:
         """Whether `t` names who suffered a harm: "(the killing) of the hostage", "(attacks) on civilians"."""
         head = t
-        while head.dep_ == "conj" and head.head is not head:
-            head = head.head
+        while head.dep_ in ("conj", "compound", "amod", "nmod") and head.head is not head and \
+                head.head.lemma_.lower() not in self.ps.harm_nouns:
+            head = head.head  # "the Ugandan hostage", "hostages and journalists"
         if head.dep_ == "pobj" and head.head.lower_ in ("of", "on", "against") and \
                 head.head.head.lemma_.lower() in self.ps.harm_nouns:
             return True
