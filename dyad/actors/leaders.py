@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -130,11 +130,15 @@ class LeaderTable:
     def __iter__(self) -> Iterator[Leader]:
         return iter(self._leaders)
 
-    def lookup(self, surface: str, on: date) -> Leader | None:
+    def lookup(self, surface: str, on: date, *, context: Mapping[str, int] | None = None) -> Leader | None:
         """The leader a name or alias refers to on date ``on``, or None (unknown, out of office,
-        or an ambiguous surname)."""
+        or ambiguous).
+
+        A name two people in office share that day ("King Abdullah" of Jordan and of Saudi Arabia
+        in 2005–2015, a shared surname) goes to the one whose country ``context`` (country code →
+        mentions in the article) names most; with no such country it stays unresolved."""
         for key in self._keys(surface):
-            found = self._match_key(key, on)
+            found = self._match_key(key, on, context)
             if found is not None:
                 return found
         return None
@@ -163,12 +167,19 @@ class LeaderTable:
             keys.append(normalise(" ".join(tokens[i:])))
         return keys
 
-    def _match_key(self, key: str, on: date) -> Leader | None:
+    def _match_key(self, key: str, on: date, context: Mapping[str, int] | None = None) -> Leader | None:
         active = [ld for ld in self._index.get(key, ()) if ld.holds_on(on)]
         if not active:
             return None
-        if " " not in key and len({normalise(ld.name) for ld in active}) > 1:
-            return None  # a bare surname shared by two people in office that day
+        if len({normalise(ld.name) for ld in active}) > 1 and (" " not in key or len({ld.iso3 for ld in active}) > 1):
+            # a bare surname, or a name of two countries' leaders, shared by two people in office
+            counts = {ld.iso3: (context or {}).get(ld.iso3, 0) for ld in active}
+            best = max(counts.values())
+            if best == 0 or list(counts.values()).count(best) > 1:
+                return None
+            active = [ld for ld in active if counts[ld.iso3] == best]
+            if len({normalise(ld.name) for ld in active}) > 1:
+                return None
         return min(active, key=lambda ld: (_OFFICE_RANK[ld.office], -ld.start.toordinal()))
 
 

@@ -74,6 +74,7 @@ class DocActors:
         self.leaders = LeaderTable.load()
         self._cache: dict[int, Actor | None] = {}
         self._ent_of: dict[int, Span] | None = None
+        self._country_mentions: dict[str, int] | None = None
         self.history: list[Mention] = []
         self._sent_of = {}
         for si, s in enumerate(doc.sents):
@@ -85,6 +86,20 @@ class DocActors:
                 self.actor_at(t)
 
     # ---------------------------------------------------------------- public
+    @property
+    def country_mentions(self) -> dict[str, int]:
+        """How often the article names each country (by name, demonym or capital): it settles
+        which of two leaders of the same name is meant."""
+        if self._country_mentions is None:
+            counts: dict[str, int] = {}
+            for ent in self.doc.ents:
+                if ent.label_ in ("GPE", "NORP"):
+                    m = self.gaz.lookup(ent.text)
+                    if m is not None:
+                        counts[m.iso3] = counts.get(m.iso3, 0) + 1
+            self._country_mentions = counts
+        return self._country_mentions
+
     def actor_at(self, t: Token) -> Actor | None:
         if t.i not in self._cache:
             self._cache[t.i] = None  # guards recursion
@@ -496,9 +511,10 @@ class DocActors:
         if ent is not None and ent.label_ != "PERSON" and self.gaz.lookup(ent.text) is not None:
             return None
         if self.published is not None:
-            leader = self.leaders.lookup(span.text, self.published)
+            leader = self.leaders.lookup(span.text, self.published, context=self.country_mentions)
             if leader is None and len(span) > 1:
-                leader = self.leaders.lookup(" ".join(x.text for x in span if x.pos_ == "PROPN"), self.published)
+                leader = self.leaders.lookup(" ".join(x.text for x in span if x.pos_ == "PROPN"), self.published,
+                                             context=self.country_mentions)
             if leader is not None:
                 return self._leader_actor(t, self._np_span(t), leader)
         if ent is None or ent.label_ != "PERSON":
@@ -611,7 +627,7 @@ class DocActors:
         if rn.kind == "person" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].ent_type_ == "PERSON":
             ent = self._entity(self.doc[t.i + 1])
             if ent is not None and ent.start == t.i + 1 and self.published is not None:
-                leader = self.leaders.lookup(ent.text, self.published)
+                leader = self.leaders.lookup(ent.text, self.published, context=self.country_mentions)
                 if leader is not None:
                     return self._leader_actor(t, self.doc[np.start:ent.end], leader)
         roles = list(rn.roles)
@@ -672,7 +688,7 @@ class DocActors:
                     # "the president", "the prime minister": the last leader named with that title
                     if not (title and m.actor.how == "leader-table" and m.actor.name and self.published):
                         return False
-                    leader = self.leaders.lookup(m.actor.name, self.published)
+                    leader = self.leaders.lookup(m.actor.name, self.published, context=self.country_mentions)
                     return leader is not None and lemma in leader.title.lower()
                 m = self._recent(t, same, window=window)
                 if m is not None:

@@ -293,18 +293,15 @@ def test_bare_surname_shared_in_new_countries(table):
     assert table.lookup("Gotabaya Rajapaksa", D("2020-06-01")).office == "HOS"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Both King Abdullahs reigned 2005-08-01..2015-01-23 and both rows carry the alias 'King "
-    "Abdullah'; only one-word keys are treated as ambiguous, so the multi-word key falls back to "
-    "the HOS-then-latest-start rule and returns the Saudi king. None would be better, but that "
-    "needs a change to the matching rules."))
-def test_king_abdullah_ambiguous_while_both_reign(table):
+def test_king_abdullah_while_both_reign_is_left_unresolved_without_context(table):
+    # both King Abdullahs reigned 2005-08-01..2015-01-23 and both rows carry the alias
     assert table.lookup("King Abdullah", D("2010-01-01")) is None
 
 
-def test_king_abdullah_while_both_reign_is_the_saudi_king_today(table):
-    # pins the current behaviour described in the xfail above
-    assert table.lookup("King Abdullah", D("2010-01-01")).iso3 == "SAU"
+def test_king_abdullah_while_both_reign_follows_the_article_s_countries(table):
+    assert table.lookup("King Abdullah", D("2010-01-01"), context={"JOR": 3, "SYR": 1}).iso3 == "JOR"
+    assert table.lookup("King Abdullah", D("2010-01-01"), context={"SAU": 2, "JOR": 1}).iso3 == "SAU"
+    assert table.lookup("King Abdullah", D("2010-01-01"), context={"SAU": 1, "JOR": 1}) is None
 
 
 # --------------------------------------------------------------------------- gender column
