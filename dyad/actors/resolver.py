@@ -468,8 +468,11 @@ class DocActors:
 
     def _pronoun(self, t: Token, low: str) -> Actor | None:
         if low in PERSON_PRONOUNS:
+            want = "f" if low in ("she", "her") else "m"
+
             def person(m: Mention) -> bool:
-                return m.actor.kind == "person" and m.head.tag_ not in ("NNS", "NNPS")
+                return m.actor.kind == "person" and m.head.tag_ not in ("NNS", "NNPS") and \
+                    self._gender(m) in (None, want)
             # the subject of the sentence before (or this one) first, then any person mentioned lately
             si = self.sentence_index(t)
             m = self._recent(t, lambda m: person(m) and m.head.dep_ in ("nsubj", "nsubjpass")
@@ -489,6 +492,21 @@ class DocActors:
         if m is None or (m.actor.country is None and m.actor.code is None):
             return None
         return dataclasses.replace(m.actor, text=t.text, start=t.idx, end=t.idx + len(t.text), how="coref")
+
+    def _gender(self, m: Mention) -> str | None:
+        """"m" or "f" when known: from Mr./Mrs./Ms. before the name or from the leaders table."""
+        span = self._np_span(m.head)
+        for x in span:
+            low = x.lower_.rstrip(".")
+            if low in ("mr", "sir", "king", "prince", "lord"):
+                return "m"
+            if low in ("mrs", "ms", "miss", "madam", "queen", "princess", "lady", "dame"):
+                return "f"
+        if m.actor.name and self.published is not None:
+            leader = self.leaders.lookup(m.actor.name, self.published, context=self.country_mentions)
+            if leader is not None:
+                return leader.gender
+        return None
 
     def _rival(self, t: Token, chosen: Mention, pred) -> bool:
         """Another, different actor that fits `pred` mentioned between `chosen` and the pronoun's

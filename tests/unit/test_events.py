@@ -503,3 +503,10 @@ def test_allies_and_places_are_not_the_targets_of_strikes(code, text, ally):
 def test_a_facility_is_not_hosted(code):
     events = code("Kenya hosts a major Ugandan navy base.")
     assert not [e for e in events if e.cameo == "043"], show(events)
+
+
+@pytest.mark.parametrize("pronoun, source", [("She", "DEUGOV"), ("He", "USAGOV")])
+def test_pronouns_agree_in_gender_with_known_leaders(code, pronoun, source):
+    events = code(f"Angela Merkel met Barack Obama in Berlin on Monday. {pronoun} criticized Russia on Tuesday.",
+                  published="2016-06-01")
+    assert [e.source.code for e in events if e.root == "11"] == [source], show(events)
