@@ -8,7 +8,9 @@ In ONE run, on the same first N corpus articles and the same number of processes
 * dyad code: ``Pipeline.process`` end to end with what `dyad code` wants, events only (prefilter,
   spaCy, actors, events), articles/s, and the ratio dyad / bare;
 * dyad ingest: the same with events and quotes (what `dyad ingest` and ``--db`` code), and its
-  ratio, for comparison.
+  ratio, for comparison;
+* for honesty, bare spaCy again with dyad's stand-ins for attribute_ruler and lemmatizer
+  (dyad/fastpipes.py; same output): how much of dyad's lead is those and how much the prefilter.
 
 With ``--rss A,B`` it then codes A and B articles, each in a fresh subprocess (so ru_maxrss is that
 run's own), and prints the peak RSS of each: memory should not grow with the input. Run by hand;
@@ -91,6 +93,7 @@ def main() -> None:
     ap.add_argument("--outputs", default="events", choices=("events", "both"),
                     help="for the peak-RSS runs: events (dyad code) or both (dyad ingest)")
     ap.add_argument("--skip-rate", action="store_true", help="only the peak-RSS runs")
+    ap.add_argument("--skip-fast-bare", action="store_true", help="no bare spaCy run with the fast components")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", default=str(CORPUS))
     args = ap.parse_args()
@@ -101,6 +104,7 @@ def main() -> None:
     if not args.skip_rate:
         import spacy
 
+        from dyad.geo import geocoder
         from dyad.pipeline import Pipeline
         from dyad.settings import Settings
 
@@ -115,20 +119,34 @@ def main() -> None:
             pass
         bare = len(texts) / (time.perf_counter() - t0)
         print(f"bare spaCy pipe:        {bare:7.2f} articles/s")
+        del nlp
 
         for outputs, label in (("events", "dyad code (events)"), ("both", "dyad ingest (both)")):
             s = Settings(outputs=outputs)
             s.n_process, s.batch_size, s.prefilter = args.workers, args.batch_size, not args.no_prefilter
             pipe = Pipeline(s)
             _ = pipe.nlp, pipe.sentence_filter  # model and filter load, not timed
+            geocoder().locate("Paris")  # nor the place-name index's build (about 1 s, once per process)
             t0 = time.perf_counter()
             ev = q = 0
             for res in pipe.process(arts):
                 ev += len(res.events)
                 q += len(res.quotes)
             dyad = len(arts) / (time.perf_counter() - t0)
+            if outputs == "events":
+                dyad_code = dyad
             print(f"{label + ':':<24}{dyad:7.2f} articles/s  ratio / bare {dyad / bare:5.2f}x  (prefilter "
                   f"{'on' if s.prefilter else 'off'}; {ev} events, {q} quotes)")
+        if not args.skip_fast_bare:
+            from dyad.fastpipes import speed_up
+
+            nlp = speed_up(spacy.load(Settings().spacy_model))
+            t0 = time.perf_counter()
+            for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
+                pass
+            fast = len(texts) / (time.perf_counter() - t0)
+            print(f"bare spaCy, fast rule components: {fast:7.2f} articles/s  (dyad code / this "
+                  f"{dyad_code / fast:5.2f}x)")
         print(f"load after: {os.getloadavg()}")
 
     for size in [int(x) for x in args.rss.split(",") if x.strip()]:
