@@ -4,7 +4,7 @@
         [--articles 450] [--events 100] [--exclude tests/eval/corpus_sample*.jsonl]
 
 Picks `--articles` random articles of the corpus that no earlier sample used (the article ids of
-every `--exclude` file are left out), codes them with the current dyad, and writes `--events` random
+every `--exclude` file are left out), codes them with the current dyad as `dyad code` does (events only, default min_confidence), and writes `--events` random
 events, one JSON object a line, with the fields the judged files in tests/eval/ carry. Judge each
 line (actors_ok, event_ok, correct, note) and save it as tests/eval/corpus_sample_N.jsonl.
 """
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from dyad.ingest import article_from_dict
 from dyad.pipeline import Pipeline
+from dyad.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELDS = ("n", "article_id", "event_id", "sentence", "source", "target", "cameo", "cameo_name", "modality",
@@ -49,7 +50,9 @@ def main() -> None:
             articles.append(article_from_dict(r))
         except Exception:  # a bad record is simply not drawn
             continue
-    events = [e for res in Pipeline().process(articles) for e in res.events]
+    settings = Settings()
+    settings.outputs = "events"  # what `dyad code` emits, with its default min_confidence
+    events = [e for res in Pipeline(settings).process(articles) for e in res.events]
     picked = rng.sample(events, min(args.events, len(events)))
     with open(args.out, "w", encoding="utf-8") as out:
         for n, e in enumerate(picked, 1):
