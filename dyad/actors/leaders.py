@@ -136,7 +136,9 @@ class LeaderTable:
 
         A name two people in office share that day ("King Abdullah" of Jordan and of Saudi Arabia
         in 2005–2015, a shared surname) goes to the one whose country ``context`` (country code →
-        mentions in the article) names most; with no such country it stays unresolved."""
+        mentions in the article) names most; with no such country it stays unresolved. With a
+        ``context``, a foreign minister's bare surname resolves only when the article names the
+        minister's country."""
         for key in self._keys(surface):
             found = self._match_key(key, on, context)
             if found is not None:
@@ -169,6 +171,11 @@ class LeaderTable:
 
     def _match_key(self, key: str, on: date, context: Mapping[str, int] | None = None) -> Leader | None:
         active = [ld for ld in self._index.get(key, ()) if ld.holds_on(on)]
+        if context is not None and " " not in key:
+            # a foreign minister's bare surname counts only in an article that names the country
+            # ("Nunes" in a story about Washington is not Brazil's foreign minister)
+            active = [ld for ld in active if ld.office != "FM" or ld.iso3 in _NO_COUNTRY_WORD
+                      or context.get(ld.iso3, 0) > 0]
         if not active:
             return None
         if len({normalise(ld.name) for ld in active}) > 1 and (" " not in key or len({ld.iso3 for ld in active}) > 1):
@@ -181,6 +188,9 @@ class LeaderTable:
             if len({normalise(ld.name) for ld in active}) > 1:
                 return None
         return min(active, key=lambda ld: (_OFFICE_RANK[ld.office], -ld.start.toordinal()))
+
+
+_NO_COUNTRY_WORD = {"EUR"}  # the EU's offices: no gazetteer country names them
 
 
 def _is_country_word(token: str) -> bool:

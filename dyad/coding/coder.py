@@ -35,7 +35,9 @@ PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "a
 SUPPORT_NOUNS = {"support", "behalf", "help", "backing", "aid", "defense", "defence", "assistance"}
 DATE_LABELS = {"DATE", "TIME"}
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
-FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in)|\btomorrow\b", re.I)
+FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|\blater (monday|tuesday|"
+                         r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
+DEPARTURE_VERBS = {"leave", "depart", "head", "fly", "travel", "set", "go", "embark"}
 PASSIVE_MEANS = {
     "195": {"strike", "airstrike", "air strike", "drone strike", "air raid", "raid", "bombardment", "bombing"},
     "194": {"shelling", "artillery", "shell", "mortar"},
@@ -191,6 +193,8 @@ class EventCoder:
                                 and f"{subj.doc[subj.i - 1].lower_} {subj.lemma_.lower()}" not in p.subject):
                 return False
         if p.requires_xcomp and not any(c.dep_ == "xcomp" for c in tok.children):
+            return False
+        if p.requires_no_dobj and any(c.dep_ == "dobj" for c in tok.children):
             return False
         if p.requires_no_xcomp and (any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in tok.children) or (
                 obj is not None and any(c.dep_ in ("oprd", "attr", "appos") for c in obj.children))
@@ -372,6 +376,14 @@ class EventCoder:
             return "planned"  # "when he visits Tokyo": a present tense for what is ahead
         if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and FUTURE_TIME.search(tok.sent.text):
             return "planned"  # "Tillerson meets Putin this week": a present tense for what is ahead
+        if modality == "asserted" and tok.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in tok.children) \
+                and FUTURE_TIME.search(tok.sent.text):
+            return "planned"  # "Hollande is going to Moscow next week"
+        if modality == "asserted" and tok.dep_ in ("advcl", "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and tok.head.lemma_.lower() in DEPARTURE_VERBS and tok.head.i < tok.i:
+            return "planned"  # "left Washington for Riyadh to meet the king": not met yet
         return modality
 
     def _past_reference(self, tok: Token, published) -> bool:
@@ -387,7 +399,7 @@ class EventCoder:
             years = [int(y) + (9 if dec else 0) for y, dec in YEAR.findall(ent.text)]
             if not years or published.year - max(years) < 2:
                 continue
-            if any(t.lower_ in ("since", "until", "till", "by") for t in tok.doc[max(ent.start - 1, 0):ent.end]):
+            if any(t.lower_ in ("since", "until", "till") for t in tok.doc[max(ent.start - 1, 0):ent.end]):
                 continue  # "since 2006": a state that still holds, not a past event
             cur = ent.root
             for _ in range(6):
@@ -442,7 +454,8 @@ class EventCoder:
             # … but not the victims of a harm ("condemned the killing of the hostage", "the attack on
             # civilians"): the condemnation is aimed at whoever did it
             return [t for t in obj.subtree if t.i != obj.i and t.pos_ in ("NOUN", "PROPN")
-                    and t.dep_ in ("pobj", "poss", "nsubj", "compound", "agent") and not self._victim(t)]
+                    and t.dep_ in ("pobj", "poss", "nsubj", "compound", "agent") and not self._victim(t)
+                    and not self._in_clause_below(t, obj)]
         if slot.startswith("prep:"):
             word = slot[5:]
             out: list[Token] = []
@@ -451,6 +464,18 @@ class EventCoder:
                     out += self._pobjs(host, word)
             return out
         return []
+
+    @staticmethod
+    def _in_clause_below(t: Token, obj: Token) -> bool:
+        """Whether a verb stands between `t` and `obj` ("criticized the fact that the hearing took
+        place while he negotiated with North Korea": North Korea is in a clause of its own).
+        A participle modifying the object ("the steps taken by Egypt") does not count."""
+        cur = t.head
+        while cur.i != obj.i and cur.head is not cur:
+            if cur.pos_ in ("VERB", "AUX") and not (cur.dep_ == "acl" and cur.tag_ == "VBN"):
+                return True
+            cur = cur.head
+        return False
 
     def _victim(self, t: Token) -> bool:
         """Whether `t` names who suffered a harm: "(the killing) of the hostage", "(attacks) on civilians"."""

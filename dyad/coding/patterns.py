@@ -29,6 +29,7 @@ class Pattern:
     passive: str = "target"
     requires_xcomp: bool = False
     requires_no_xcomp: bool = False
+    requires_no_dobj: bool = False  # "called for talks", not "called the summit productive"
     symmetric: bool = False  # "A and B met": each is the other's target
     subject: frozenset[str] = frozenset()  # the subject's head must be one of these ("warplanes struck")
     person_source_cameo: str | None = None  # the code when the source is a politician, not a force
@@ -119,6 +120,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
             confidence=float(spec.get("confidence", 0.8)), passive=spec.get("passive", "target"),
             requires_xcomp=bool(spec.get("requires_xcomp", False)),
             requires_no_xcomp=bool(spec.get("requires_no_xcomp", False)),
+            requires_no_dobj=bool(spec.get("requires_no_dobj", False)),
             symmetric=bool(spec.get("symmetric", False)),
             subject=_words(spec.get("subject")),
             person_source_cameo=str(spec["person_source_cameo"]) if spec.get("person_source_cameo") else None,

@@ -510,3 +510,34 @@ def test_pronouns_agree_in_gender_with_known_leaders(code, pronoun, source):
     events = code(f"Angela Merkel met Barack Obama in Berlin on Monday. {pronoun} criticized Russia on Tuesday.",
                   published="2016-06-01")
     assert [e.source.code for e in events if e.root == "11"] == [source], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's foreign minister left Nairobi for Kampala on Monday to meet Uganda's president.",
+    "The Kenyan president is going to Kampala next week to meet Museveni.",
+    "Later on Monday, the Kenyan president meets Uganda's president.",
+])
+def test_trips_and_meetings_still_ahead_are_not_held(code, text):
+    events = code(text, published="2019-03-15")
+    assert not [e for e in events if e.root == "04"], show(events)
+
+
+def test_summoning_an_ambassador_is_an_official_complaint(code):
+    events = code("Kenya summoned the Ugandan ambassador on Monday.")
+    assert [(e.cameo, e.target.country) for e in events] == [("114", "UGA")], show(events)
+
+
+def test_a_politician_s_fresh_attack_is_criticism(code):
+    events = code("At a summit in Brussels, Donald Trump launched a fresh attack on Germany.", published="2018-07-12")
+    assert [e.cameo for e in events] == ["111"], show(events)
+
+
+def test_calling_a_meeting_productive_is_no_appeal(code):
+    events = code("Kenya's president called the summit with Uganda \"deeply productive.\"")
+    assert not [e for e in events if e.root == "02"], show(events)
+
+
+def test_a_country_inside_a_clause_of_the_object_is_not_the_target(code):
+    events = code("Kenya criticized the fact that the hearing took place while it was negotiating with Uganda.")
+    assert not [e for e in events if e.root == "11" and e.target is not None and e.target.country == "UGA"], \
+        show(events)

@@ -347,3 +347,11 @@ def test_bad_gender_rows_name_file_and_line(tmp_path, body, reason):
         LeaderTable.from_csv(p)
     msg = str(exc.value)
     assert str(p) in msg and "line 3" in msg and reason in msg
+
+
+def test_a_foreign_minister_s_bare_surname_needs_the_country_in_the_article(table):
+    [fm] = table.holders("BRA", "FM", D("2017-06-08"))
+    surname = fm.name.split()[-1]
+    assert table.lookup(surname, D("2017-06-08")) is not None
+    assert table.lookup(surname, D("2017-06-08"), context={"USA": 4}) is None
+    assert table.lookup(surname, D("2017-06-08"), context={"BRA": 1}).iso3 == "BRA"
