@@ -37,6 +37,9 @@ def load_nlp(model: str, fast: bool = True):
         from .fastpipes import speed_up
 
         speed_up(nlp)
+    from .coding.lemmas import add_lemma_fixes
+
+    add_lemma_fixes(nlp)  # "hopes" → hope, not "hop" (dyad/coding/lemmas.py)
     return nlp
 
 

@@ -64,6 +64,7 @@ class PatternSet:
     meeting_nouns: frozenset[str] = frozenset()
     harm_nouns: frozenset[str] = frozenset()
     facility_nouns: frozenset[str] = frozenset()
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
 
@@ -154,6 +155,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         meeting_nouns=_words(raw.get("meeting_nouns")),
         harm_nouns=_words(raw.get("harm_nouns")),
         facility_nouns=_words(raw.get("facility_nouns")),
+        lemma_fixes={str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
     )
     by_verb: dict[str, list[Pattern]] = defaultdict(list)
     by_noun: dict[str, list[Pattern]] = defaultdict(list)
