@@ -34,6 +34,7 @@ PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "a
                "around"}
 SUPPORT_NOUNS = {"support", "behalf", "help", "backing", "aid", "defense", "defence", "assistance"}
 DATE_LABELS = {"DATE", "TIME"}
+HABITUAL = re.compile(r"\b(centuries|decades|generations|millennia)\b", re.I)
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|\blater (monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
@@ -196,6 +197,8 @@ class EventCoder:
             return False
         if p.requires_no_dobj and any(c.dep_ == "dobj" for c in tok.children):
             return False
+        if self._non_kinetic(p, obj):
+            return False
         if p.requires_no_xcomp and (any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in tok.children) or (
                 obj is not None and any(c.dep_ in ("oprd", "attr", "appos") for c in obj.children))
                 or (obj is not None and obj.dep_ == "dobj" and obj.right_edge.i + 1 < len(obj.doc)
@@ -204,6 +207,13 @@ class EventCoder:
         return True
 
     # ------------------------------------------------------------------ modality
+    def _non_kinetic(self, p: Pattern, obj: Token | None) -> bool:
+        """ "a cyber operation", "a charm offensive", "a trade war": not the use of force."""
+        if obj is None or p.cameo[:2] not in ("18", "19", "20"):
+            return False
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in self.ps.non_kinetic_modifiers
+                   for c in obj.children)
+
     def _is_passive(self, tok: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
@@ -365,6 +375,11 @@ class EventCoder:
             auxes = {c.lower_ for c in last.head.children if c.dep_ in ("aux", "auxpass")}
             if auxes & self.ps.hypothetical_aux or ("would" in auxes and self._reporting_ancestor(last) is None):
                 return "hypothetical"  # "what could cause the US to fight China"
+        top = chain[-1].head if chain[-1].dep_ in ("ccomp", "xcomp") else chain[-1]
+        if top.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in top.children) and top.lemma_.lower() not in self.ps.reporting_verbs:
+            return "hypothetical"  # "if this happens, it means Trump is asking Saudi Arabia …"
         if sent_text.endswith("?"):
             return "hypothetical"
         if modality == "asserted" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(
@@ -396,6 +411,9 @@ class EventCoder:
         for ent in tok.sent.ents:
             if ent.label_ != "DATE":
                 continue
+            if HABITUAL.search(ent.text) and ent.start > 0 and tok.doc[ent.start - 1].lower_ == "for" \
+                    and any(t.i in governors for t in ent.root.ancestors):
+                return True  # "have been fighting each other for centuries": a habit, not an event
             years = [int(y) + (9 if dec else 0) for y, dec in YEAR.findall(ent.text)]
             if not years or published.year - max(years) < 2:
                 continue

@@ -65,6 +65,7 @@ class PatternSet:
     harm_nouns: frozenset[str] = frozenset()
     facility_nouns: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
+    non_kinetic_modifiers: frozenset[str] = frozenset()
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
 
@@ -156,6 +157,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         harm_nouns=_words(raw.get("harm_nouns")),
         facility_nouns=_words(raw.get("facility_nouns")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
+        non_kinetic_modifiers=_words(raw.get("non_kinetic_modifiers")),
     )
     by_verb: dict[str, list[Pattern]] = defaultdict(list)
     by_noun: dict[str, list[Pattern]] = defaultdict(list)

@@ -541,3 +541,27 @@ def test_a_country_inside_a_clause_of_the_object_is_not_the_target(code):
     events = code("Kenya criticized the fact that the hearing took place while it was negotiating with Uganda.")
     assert not [e for e in events if e.root == "11" and e.target is not None and e.target.country == "UGA"], \
         show(events)
+
+
+def test_a_conditional_governing_the_clause_makes_it_hypothetical(code):
+    events = code('"If this happens, it means Kenya is asking Uganda to leave the bloc," he said.')
+    assert not [e for e in events if e.root == "02"], show(events)
+
+
+def test_fighting_for_centuries_is_a_habit_not_an_event(code):
+    events = code('Kenya said Uganda and Tanzania have "been fighting each other for centuries."')
+    assert not [e for e in events if e.root == "19"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya was launching a sophisticated cyber operation against Uganda's power grid.",
+    "Kenya launched a charm offensive against Uganda.",
+])
+def test_non_kinetic_operations_are_not_force(code, text):
+    events = code(text)
+    assert not [e for e in events if e.root in ("18", "19", "20")], show(events)
+
+
+def test_a_national_security_council_is_not_the_un(code):
+    events = code("The general clashed with President Barack Obama's National Security Council.", published="2016-01-05")
+    assert not [e for e in events if e.target is not None and e.target.code == "IGOUNO"], show(events)
