@@ -38,7 +38,7 @@ HABITUAL = re.compile(r"\b(centuries|decades|generations|millennia)\b", re.I)
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|\blater (monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
-DEPARTURE_VERBS = {"leave", "depart", "head", "fly", "travel", "set", "go", "embark"}
+DEPARTURE_VERBS = {"leave", "depart", "head", "set", "embark"}  # the trip has begun, not ended
 PASSIVE_MEANS = {
     "195": {"strike", "airstrike", "air strike", "drone strike", "air raid", "raid", "bombardment", "bombing"},
     "194": {"shelling", "artillery", "shell", "mortar"},
@@ -170,6 +170,8 @@ class EventCoder:
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         if "off" in particles and "off" not in p.prep and p.cameo[:2] not in ("08", "16"):
             return False  # "called off a meeting" is not "called for a meeting"
+        if particles & p.not_particles:
+            return False
         if p.object and not (self._object_words(tok, obj) & p.object):
             return False
         if p.prep:
@@ -199,6 +201,14 @@ class EventCoder:
             return False
         if self._non_kinetic(p, obj):
             return False
+        if p.cameo[:2] in ("18", "19", "20"):
+            doer = self._subject_token(tok, p, nominal=False) if tok.pos_ in ("VERB", "AUX") else None
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            agent = self._pobj(agent, "by") if agent is not None else None
+            agent = agent or next((g for c in tok.children if c.dep_ == "agent" for g in c.children
+                                   if g.dep_ == "pobj"), None)
+            if any(x is not None and x.lemma_.lower() in self.ps.non_kinetic_agents for x in (doer, agent)):
+                return False  # "products targeted by China's tariffs": trade, not force
         if p.requires_no_xcomp and (any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in tok.children) or (
                 obj is not None and any(c.dep_ in ("oprd", "attr", "appos") for c in obj.children))
                 or (obj is not None and obj.dep_ == "dobj" and obj.right_edge.i + 1 < len(obj.doc)
@@ -391,10 +401,10 @@ class EventCoder:
             return "planned"  # "when he visits Tokyo": a present tense for what is ahead
         if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and FUTURE_TIME.search(tok.sent.text):
             return "planned"  # "Tillerson meets Putin this week": a present tense for what is ahead
-        if modality == "asserted" and tok.tag_ == "VBG" and any(
-                c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in tok.children) \
-                and FUTURE_TIME.search(tok.sent.text):
-            return "planned"  # "Hollande is going to Moscow next week"
+        if modality == "asserted" and FUTURE_TIME.search(tok.sent.text) and any(
+                node.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
+                                           for c in node.children) for node in chain):
+            return "planned"  # "Hollande is going to Moscow next week (to meet Obama)"
         if modality == "asserted" and tok.dep_ in ("advcl", "xcomp") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                 and tok.head.lemma_.lower() in DEPARTURE_VERBS and tok.head.i < tok.i:
@@ -595,7 +605,13 @@ class EventCoder:
             return False  # "an airstrike in Kunduz", "bombardment on Raqqa": where, not whom
         if p.cameo[:2] in ("15", "18", "19", "20") and a.how == "geonames":
             return False
-        if p.cameo[:2] in ("03", "04") and a.how in ("capital", "geonames") and t_tok.dep_ == "pobj" \
+        if t_tok.lemma_.lower() in self.ps.harm_nouns and a.how == "modifier" and \
+                not any(c.dep_ == "poss" for c in t_tok.children):
+            return False  # "decries Nigerian schoolgirl kidnappings": the victims, not the target
+        if actors.is_media(t_tok):
+            return False  # "a visit to The Washington Times": a newspaper, not its country
+        if p.cameo[:2] in ("03", "04") and a.how in ("capital", "geonames", "gazetteer") and t_tok.dep_ == "pobj" \
+                and t_tok.head.lower_ in PLACE_PREPS \
                 and self._venue(t_tok, a, actors, src):
             return False  # "arrived in Helsinki for a summit with Trump": Finland is where, not whom
         if p.cameo[:2] in ("15", "17", "18", "19", "20") and self._supported(t_tok):
@@ -617,7 +633,8 @@ class EventCoder:
     def _venue(self, t_tok: Token, place: Actor, actors: DocActors, src: Actor | None) -> bool:
         """A city named as where a meeting with someone of a third country takes place."""
         sent = t_tok.sent
-        if not any(t.lemma_.lower() in self.ps.meeting_nouns for t in sent):
+        if not any(t.lemma_.lower() in self.ps.meeting_nouns or (t.pos_ == "VERB" and t.lemma_.lower() in (
+                "meet", "confer", "negotiate")) for t in sent):
             return False
         for e in sent.ents:
             if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and not (e.start <= t_tok.i < e.end):

@@ -30,6 +30,7 @@ class Pattern:
     requires_xcomp: bool = False
     requires_no_xcomp: bool = False
     requires_no_dobj: bool = False  # "called for talks", not "called the summit productive"
+    not_particles: frozenset[str] = frozenset()  # "called out Kim" is no phone call
     symmetric: bool = False  # "A and B met": each is the other's target
     subject: frozenset[str] = frozenset()  # the subject's head must be one of these ("warplanes struck")
     person_source_cameo: str | None = None  # the code when the source is a politician, not a force
@@ -66,6 +67,7 @@ class PatternSet:
     facility_nouns: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     non_kinetic_modifiers: frozenset[str] = frozenset()
+    non_kinetic_agents: frozenset[str] = frozenset()
     by_verb: dict[str, list[Pattern]] = field(default_factory=dict)
     by_noun: dict[str, list[Pattern]] = field(default_factory=dict)
 
@@ -123,6 +125,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
             requires_xcomp=bool(spec.get("requires_xcomp", False)),
             requires_no_xcomp=bool(spec.get("requires_no_xcomp", False)),
             requires_no_dobj=bool(spec.get("requires_no_dobj", False)),
+            not_particles=_words(spec.get("not_particles")),
             symmetric=bool(spec.get("symmetric", False)),
             subject=_words(spec.get("subject")),
             person_source_cameo=str(spec["person_source_cameo"]) if spec.get("person_source_cameo") else None,
@@ -158,6 +161,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         facility_nouns=_words(raw.get("facility_nouns")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
         non_kinetic_modifiers=_words(raw.get("non_kinetic_modifiers")),
+        non_kinetic_agents=_words(raw.get("non_kinetic_agents")),
     )
     by_verb: dict[str, list[Pattern]] = defaultdict(list)
     by_noun: dict[str, list[Pattern]] = defaultdict(list)

@@ -565,3 +565,28 @@ def test_non_kinetic_operations_are_not_force(code, text):
 def test_a_national_security_council_is_not_the_un(code):
     events = code("The general clashed with President Barack Obama's National Security Council.", published="2016-01-05")
     assert not [e for e in events if e.target is not None and e.target.code == "IGOUNO"], show(events)
+
+
+def test_goods_targeted_by_tariffs_are_not_under_fire(code):
+    events = code("Kenyan tea exports have been targeted by Uganda's retaliatory tariffs.")
+    assert not [e for e in events if e.root in ("18", "19", "20")], show(events)
+
+
+def test_the_victims_named_on_a_harm_noun_are_not_its_critic_s_target(code):
+    events = code("Kenya decries Ugandan schoolgirl kidnappings.")
+    assert not [e for e in events if e.target is not None and e.target.country == "UGA"], show(events)
+
+
+def test_a_visit_to_a_newspaper_is_not_a_visit_to_its_country(code):
+    events = code("Kenyan diplomats paid a visit to The Washington Times on Monday.")
+    assert not [e for e in events if e.target is not None and e.target.country == "USA"], show(events)
+
+
+def test_travelling_to_a_third_country_to_meet_someone_is_not_a_visit_to_it(code):
+    events = code("Kenya's president traveled to Singapore to meet with Donald Trump.", published="2018-06-11")
+    assert not [e for e in events if e.target is not None and e.target.country == "SGP"], show(events)
+
+
+def test_calling_out_someone_is_no_phone_call(code):
+    events = code("Kenya's president appeared to call out Uganda's president in the process.")
+    assert not [e for e in events if e.cameo == "041"], show(events)
