@@ -385,6 +385,16 @@ class EventCoder:
             auxes = {c.lower_ for c in last.head.children if c.dep_ in ("aux", "auxpass")}
             if auxes & self.ps.hypothetical_aux or ("would" in auxes and self._reporting_ancestor(last) is None):
                 return "hypothetical"  # "what could cause the US to fight China"
+        base = last
+        while base.dep_ == "conj" and base.head is not base:
+            base = base.head
+        if base.dep_ in ("pobj", "pcomp", "acl", "appos", "dobj", "npadvmod") or base.pos_ in ("NOUN", "PROPN"):
+            # a trigger inside a noun or prepositional phrase ("concessions, like the US removing
+            # troops") takes the mood of the verb that governs the phrase ("the leaders might agree")
+            gov = next((a for a in base.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if gov is not None and {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")} \
+                    & self.ps.hypothetical_aux:
+                return "hypothetical"
         top = chain[-1].head if chain[-1].dep_ in ("ccomp", "xcomp") else chain[-1]
         if top.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)

@@ -590,3 +590,9 @@ def test_travelling_to_a_third_country_to_meet_someone_is_not_a_visit_to_it(code
 def test_calling_out_someone_is_no_phone_call(code):
     events = code("Kenya's president appeared to call out Uganda's president in the process.")
     assert not [e for e in events if e.cameo == "041"], show(events)
+
+
+def test_a_trigger_inside_a_phrase_takes_the_mood_of_its_governing_verb(code):
+    events = code("The two leaders might agree to concessions, like Kenya reducing its army and Uganda "
+                  "removing troops from South Sudan.")
+    assert not [e for e in events if e.modality == "asserted"], show(events)
