@@ -36,7 +36,7 @@ SUPPORT_NOUNS = {"support", "behalf", "help", "backing", "aid", "defense", "defe
 DATE_LABELS = {"DATE", "TIME"}
 HABITUAL = re.compile(r"\b(centuries|decades|generations|millennia)\b", re.I)
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
-FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|\blater (monday|tuesday|"
+FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|^\W*later\b|\blater (monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
 DEPARTURE_VERBS = {"leave", "depart", "head", "set", "embark"}  # the trip has begun, not ended
 PASSIVE_MEANS = {
@@ -439,6 +439,12 @@ class EventCoder:
                 continue
             if any(t.lower_ in ("since", "until", "till") for t in tok.doc[max(ent.start - 1, 0):ent.end]):
                 continue  # "since 2006": a state that still holds, not a past event
+            if any(a.dep_ in ("relcl", "advcl", "acl") and (
+                    ent.start <= a.head.i < ent.end
+                    or (any(c.lower_ == "when" for c in a.children) and ent.root.i in {x.i for x in a.head.subtree}
+                        and not (a.i <= ent.root.i <= a.right_edge.i)))
+                   for a in [tok, *list(tok.ancestors)[:6]]):
+                return True  # "a repeat of 2008 and 2009, when (people died as) Israeli troops invaded Gaza"
             cur = ent.root
             for _ in range(6):
                 if cur.i in governors:

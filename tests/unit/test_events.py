@@ -596,3 +596,14 @@ def test_a_trigger_inside_a_phrase_takes_the_mood_of_its_governing_verb(code):
     events = code("The two leaders might agree to concessions, like Kenya reducing its army and Uganda "
                   "removing troops from South Sudan.")
     assert not [e for e in events if e.modality == "asserted"], show(events)
+
+
+def test_sentence_initial_later_with_a_present_tense_is_ahead(code):
+    events = code("Later, the Kenyan president meets with leaders of Uganda and Tanzania.")
+    assert events and not [e for e in events if e.root == "04"], show(events)
+
+
+def test_a_when_clause_of_an_old_year_is_history(code):
+    events = code("Diplomats hope to avoid a repeat of 2008 and 2009, when people died as Kenyan troops invaded Uganda.",
+                  published="2012-11-21")
+    assert not events, show(events)
