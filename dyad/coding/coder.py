@@ -72,8 +72,9 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         for si, sent in enumerate(doc.sents):
-            if len(sent) > self.max_sentence_tokens or any(b in sent.text for b in self.ps.boilerplate):
-                continue  # page furniture ("Replay More Videos ..."), not a sentence
+            if len(sent) > self.max_sentence_tokens or any(b in sent.text for b in self.ps.boilerplate) \
+                    or _link_run(sent):
+                continue  # page furniture ("Replay More Videos ...", run-together link headlines), not a sentence
             for tok in sent:
                 for ev in self._code_trigger(tok, sent, si, article, actors):
                     key = (ev.sentence_index, ev.cameo, ev.source and ev.source.code, ev.target and ev.target.code)
@@ -351,6 +352,8 @@ class EventCoder:
                 return "hypothetical"  # "the chances of the US killing Russians"
             if node.dep_ == "xcomp" and head_lemma in self.ps.attempt_verbs:
                 return "hypothetical"  # "tried to storm the embassy"
+            if node.dep_ in ("xcomp", "ccomp") and head_lemma in ("appear", "seem"):
+                return "hypothetical"  # "the US appears to be tacitly cooperating with Iran"
             if node.pos_ == "NOUN" and node.lemma_.lower() in self.ps.intent_nouns and any(
                     c.dep_ == "det" and c.lower_ == "no" for c in node.children):
                 return "negated"  # "no intention of stopping"
@@ -437,8 +440,6 @@ class EventCoder:
             years = [int(y) + (9 if dec else 0) for y, dec in YEAR.findall(ent.text)]
             if not years or published.year - max(years) < 2:
                 continue
-            if any(t.lower_ in ("since", "until", "till") for t in tok.doc[max(ent.start - 1, 0):ent.end]):
-                continue  # "since 2006": a state that still holds, not a past event
             if any(a.dep_ in ("relcl", "advcl", "acl") and (
                     ent.start <= a.head.i < ent.end
                     or (any(c.lower_ == "when" for c in a.children) and ent.root.i in {x.i for x in a.head.subtree}
@@ -446,10 +447,13 @@ class EventCoder:
                    for a in [tok, *list(tok.ancestors)[:6]]):
                 return True  # "a repeat of 2008 and 2009, when (people died as) Israeli troops invaded Gaza"
             cur = ent.root
-            for _ in range(6):
+            for _ in range(8):
                 if cur.i in governors:
                     return True
-                if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+                if cur.pos_ in ("VERB", "AUX") and not (cur.dep_ == "advcl" and any(
+                        c.dep_ == "mark" and c.lower_ == "since" for c in cur.children)):
+                    break  # (a "since …" clause reaches up: "talks since the commission was formed in 1983")
+                if cur.head is cur:
                     break
                 cur = cur.head
         return False
@@ -606,6 +610,11 @@ class EventCoder:
                     continue  # "warned Americans to defer travel": an advisory, not a threat
                 if tgt.country == src.country and not tgt.roles and tgt.kind in ("country", "place", "group"):
                     continue  # a state acting on itself as a whole ("criticized the U.S. presence") is no event
+                if tgt.country == src.country and not src.roles and src.kind == "country" and p.cameo[:2] < "07" \
+                        and "GOV" in tgt.roles:
+                    continue  # "Onto South Korea … met with President Moon": a country does not meet its own leader
+                if p.not_target_roles & set(tgt.roles):
+                    continue  # "Turkey is hosting 3.5 million Syrian refugees": no visit
                 if "MED" in tgt.roles and p.cameo[:2] in ("01", "02", "03", "04"):
                     continue  # talking to reporters is how news is made, not an event
                 if p.cameo[:2] in ("18", "19", "20") and self._figurative(src, tgt):
@@ -690,7 +699,8 @@ class EventCoder:
         for slot in p.target:
             for t in self._slot(tok, slot, obj):
                 # a government arrests, bans and releases its own people
-                domestic = place or (src.country if src is not None and (root == "17" or p.cameo == "0841") else None)
+                domestic = place or (src.country if src is not None and (root == "17" or p.cameo == "0841")
+                                     and p.cameo != "174" else None)  # the deported are foreigners
                 a = actors.weak_actor(t, domestic=domestic)
                 if a is not None:
                     return [(t, a)]
@@ -828,6 +838,9 @@ class EventCoder:
             cameo = p.person_source_cameo
         if p.civilian_source_cameo and f.source is not None and set(f.source.roles) & {"CVL", "EDU", "LAB", "AGR"}:
             cameo = p.civilian_source_cameo
+        if p.foreign_target_cameo and f.source is not None and f.target is not None and \
+                f.target.country and f.source.country and f.target.country != f.source.country:
+            cameo = p.foreign_target_cameo  # banning foreign lawmakers is a sanction, not 1722
         if cameo[:2] == "18":
             cameo = self._passive_means(tok) or cameo  # "killed three commanders in an air strike"
         if modality in ("planned", "announced", "hypothetical") and not cameo.startswith(("03", "13")):
@@ -910,6 +923,20 @@ def _clause(tok: Token) -> str:
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "ROOT":
         return "nominal"
     return CLAUSES.get(cur.dep_, "other")
+
+
+JOINED = re.compile(r"^([A-Z][a-z]+)([A-Z][a-z]{2,})$")
+
+
+def _link_run(sent: Span) -> bool:
+    """A run of related-article links pasted into the text: a name glued to the next headline
+    ("… Kim Jong Un Kim Jong UnTrump says he'll meet …", "… Richard PompeoProtests serve as …")."""
+    words = [t.text for t in sent]
+    for k, w in enumerate(words):
+        m = JOINED.match(w)
+        if m and m.group(1) in words[max(0, k - 8):k]:
+            return True
+    return False
 
 
 def _dateline(tok: Token) -> bool:

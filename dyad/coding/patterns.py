@@ -36,6 +36,8 @@ class Pattern:
     person_source_cameo: str | None = None  # the code when the source is a politician, not a force
     civilian_source_cameo: str | None = None  # the code when the source is civilians (a violent protest)
     not_source_roles: frozenset[str] = frozenset()  # no event when the source has one of these roles
+    not_target_roles: frozenset[str] = frozenset()  # no event with a target of one of these roles
+    foreign_target_cameo: str | None = None  # the code when the target is of another country
 
 
 @dataclass
@@ -108,7 +110,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         cameo = str(spec["cameo"])
         if cameo not in table:
             raise DataFileError(f"{where}: unknown CAMEO code {cameo!r}")
-        for key in ("person_source_cameo", "civilian_source_cameo"):
+        for key in ("person_source_cameo", "civilian_source_cameo", "foreign_target_cameo"):
             if spec.get(key) and str(spec[key]) not in table:
                 raise DataFileError(f"{where}: unknown CAMEO code {spec[key]!r} in {key}")
         if spec["id"] in seen:
@@ -131,6 +133,8 @@ def load_patterns(path: Path | None = None) -> PatternSet:
             person_source_cameo=str(spec["person_source_cameo"]) if spec.get("person_source_cameo") else None,
             civilian_source_cameo=str(spec["civilian_source_cameo"]) if spec.get("civilian_source_cameo") else None,
             not_source_roles=frozenset(str(r).upper() for r in spec.get("not_source_roles") or ()),
+            not_target_roles=frozenset(str(r).upper() for r in spec.get("not_target_roles") or ()),
+            foreign_target_cameo=str(spec["foreign_target_cameo"]) if spec.get("foreign_target_cameo") else None,
         ))
     for key in ("intent_code", "intent_code_exact"):
         for k, v in (raw.get(key) or {}).items():

@@ -11,7 +11,8 @@ Rules (small and exact on purpose):
   night → −1 day; tomorrow → +1; "last week" → −7; "next week" → +7; "N days ago", "N weeks ago".
 * Explicit dates ("Jan. 5", "January 5", "5 January", "Jan 5, 2026", "2026-01-05") are parsed with dateparser.
   Without a year, the year that puts the date on or before publication is chosen (on or after it, give or take
-  a few days, when the sentence is future-tense).
+  a few days, when the sentence is future-tense), unless that is more than 300 days back while the same day
+  comes within 45 days after publication ("the Jan. 22 conference" in a January 2 article).
 * Vague periods ("last month", "last year", "this year", "in 2019", "since 2019") give no event date: a day is
   never invented. Year-only numbers are never dates.
 * The first expression (in sentence order) that resolves wins. If none does, the publication date is used
@@ -255,7 +256,11 @@ def _pick_year(month: int, day: int, published: date, future: bool) -> date | No
         ok = [d for d in options if d >= published - timedelta(days=3)]
         return min(ok) if ok else None
     ok = [d for d in options if d <= published]
-    return max(ok) if ok else None
+    best = max(ok) if ok else None
+    ahead = [d for d in options if published < d <= published + timedelta(days=45)]
+    if best is not None and (published - best).days > 300 and ahead:
+        return min(ahead)  # "the Jan. 22 conference" in a January 2 article: this month's, not last year's
+    return best
 
 
 def _resolve_one(f: _Match, published: date | None) -> date | None:

@@ -479,9 +479,9 @@ def test_events_placed_years_before_publication_are_history_not_news(code, text)
 
 @pytest.mark.parametrize("text", [
     "In 2016, Kenya accused Uganda of smuggling.",
-    "Since 2010, Kenya has accused Uganda of smuggling.",
+    "Since 2017, Kenya has accused Uganda of smuggling.",
 ])
-def test_recent_years_and_lasting_states_are_still_coded(code, text):
+def test_recent_years_are_still_coded(code, text):
     events = code(text, published="2017-08-18")
     assert [e.root for e in events] == ["11"], show(events)
 
@@ -607,3 +607,36 @@ def test_a_when_clause_of_an_old_year_is_history(code):
     events = code("Diplomats hope to avoid a repeat of 2008 and 2009, when people died as Kenyan troops invaded Uganda.",
                   published="2012-11-21")
     assert not events, show(events)
+
+
+def test_a_state_held_since_an_old_year_is_not_news(code):
+    events = code("Kenya has held formal talks with Uganda since the joint commission was formed in 1983.",
+                  published="2017-02-08")
+    assert not events, show(events)
+
+
+def test_hosting_refugees_is_no_visit(code):
+    events = code("Kenya is hosting more than 300,000 Somali refugees.")
+    assert not [e for e in events if e.cameo == "043"], show(events)
+
+
+def test_appearing_to_cooperate_is_not_cooperation(code):
+    events = code("The White House must explain why the United States appears to be tacitly cooperating with Iran.",
+                  published="2015-03-31")
+    assert not events, show(events)
+
+
+def test_run_together_link_headlines_are_page_furniture(code):
+    events = code("Kenya is set to meet Uganda Yoweri Museveni Yoweri MuseveniKenya says it will meet Uganda "
+                  "Tanzania blasts Kenya as an idiot.")
+    assert not events, show(events)
+
+
+def test_deportees_are_not_the_deporting_country_s_civilians(code):
+    events = code("Kenya has deported more than 2,000 people this year.")
+    assert not [e for e in events if e.target is not None and e.target.code == "KENCVL"], show(events)
+
+
+def test_banning_foreign_lawmakers_is_a_sanction(code):
+    events = code("Kenya has banned two Ugandan lawmakers from visiting.")
+    assert [e.cameo for e in events] == ["163"], show(events)
