@@ -119,6 +119,21 @@ class Pipeline:
                                            events=True, quotes=self.settings.wants_quotes)
         return self._filter
 
+    def warm_up(self) -> None:
+        """Load now what is otherwise loaded on first use: the spaCy model, the prefilter, the actor
+        tables and the place-name index (about 3 s beside the model's 1 s). A worker process calls
+        this once, when it starts, so its first batch is not slower than the others."""
+        from .actors.gazetteer import load_gazetteer
+        from .actors.leaders import LeaderTable
+        from .actors.lexicon import lexicon
+        from .geo import geocoder
+
+        _ = self.nlp, self.sentence_filter
+        load_gazetteer()
+        LeaderTable.load()
+        lexicon()
+        geocoder().locate("Paris")  # builds the index
+
     def analyse(self, doc, article: Article, selection=None) -> ArticleResult:
         """Events and quotes of one parsed article (only those that settings.outputs wants)."""
         actors = DocActors(doc, article.published, user=self.user_dictionary)

@@ -70,20 +70,22 @@ def _settings_key(settings: "Settings") -> str:
 
 
 def pipeline_for(settings: "Settings") -> "Pipeline":
-    """This process's Pipeline for `settings`, built (and its spaCy model loaded) on first use."""
+    """This process's Pipeline for `settings`, built (with its spaCy model, prefilter, actor tables
+    and place-name index loaded) on first use."""
     key = _settings_key(settings)
     pipe = _PIPELINES.get(key)
     if pipe is None:
         from dyad.pipeline import Pipeline
 
         pipe = Pipeline(settings)
-        pipe.nlp  # load the model now, once per process
+        pipe.warm_up()  # the model, prefilter and tables, now, once per process
         _PIPELINES[key] = pipe
     return pipe
 
 
 class PipelinePlugin(distributed.WorkerPlugin):
-    """Builds the Pipeline, spaCy model included, when a worker starts (or joins later)."""
+    """Builds the Pipeline, spaCy model, prefilter and tables included, when a worker starts (or joins
+    later), so that no partition pays for them."""
 
     def __init__(self, settings: "Settings"):
         self.settings = settings
