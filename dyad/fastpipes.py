@@ -10,7 +10,9 @@ replaced (the originals stay in the pipeline, disabled) by:
   matching patterns' attributes are set with spaCy's own ``set_token_attrs`` in the ruler's order
   (later patterns win, as in ``AttributeRuler.set_annotations``). Patterns of more than one token
   (a handful: "gon na", "ai n't") still go through a ``Matcher``, and a token they touch gets every
-  matching pattern applied one by one in the ruler's order.
+  matching pattern applied one by one in the ruler's order. The Matcher runs only on a doc
+  where one of these patterns can match: one that holds, for each of its tokens' fixed LOWER
+  and DEP values, a token with one of them ("gon" and "na"; an "expl" and an "is"/"was"/...).
 * :class:`FastLemmatizer`: the rule lemmatizer's result depends on (ORTH, POS, MORPH) only — the
   key of spaCy's own cache — so a token whose lemma is unset gets it from a dict of those keys,
   read and written through ``Doc.to_array``/``from_array``; a new key is lemmatized by the
@@ -60,6 +62,24 @@ def _predicate(value: Any):
     raise Unsupported(f"value {value!r}")
 
 
+def _requirements(pattern: list[dict]) -> list[tuple[str, list[str]]]:
+    """What a match of this token pattern needs in the doc: for each of its tokens without an
+    operator, each fixed LOWER or DEP (a string or an IN list) is (attribute, allowed values),
+    one of which some token must have."""
+    out = []
+    for spec in pattern:
+        spec = {k.upper(): v for k, v in spec.items()}
+        if "OP" in spec:
+            continue
+        for attr in ("LOWER", "DEP"):
+            value = spec.get(attr)
+            if isinstance(value, str):
+                out.append((attr, [value]))
+            elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                out.append((attr, list(value["IN"])))
+    return out
+
+
 def _values(value: Any) -> list:
     if isinstance(value, dict):
         return [v for op, vs in value.items() if op != "REGEX" for v in vs]
@@ -75,6 +95,9 @@ class FastAttributeRuler:
         self.single: list[tuple[int, dict]] = []  # (entry index, {attr: predicate})
         self.multi = Matcher(self.vocab)
         self.n_multi = 0
+        # per multi-token pattern, what it needs in the doc: [(column of `rows` (1 LOWER, 2 DEP),
+        # values one of which some token must have)], e.g. "gon" and "na" for "gon na"
+        self.multi_needs: list[list[tuple[int, frozenset[int]]]] = []
         used: dict[str, set[int]] = {"LOWER": set(), "DEP": set()}
         self.lower_regex: list = []  # LOWER {"REGEX": ...} tests of one-token patterns
         for i, entry in enumerate(ruler.patterns):
@@ -83,6 +106,8 @@ class FastAttributeRuler:
                 if len(pattern) > 1:
                     self.multi.add(str(i), [pattern])
                     self.n_multi += 1
+                    self.multi_needs.append([(1 if attr == "LOWER" else 2, frozenset(strings.add(v) for v in values))
+                                             for attr, values in _requirements(pattern)])
                     continue
                 if index not in (0, -1):
                     raise Unsupported(f"index {index} of a one-token pattern")
@@ -131,7 +156,7 @@ class FastAttributeRuler:
             return doc
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         extra: dict[int, list[int]] = {}
-        if self.n_multi:
+        if self.n_multi and self._multi_may_match(rows):
             for m_id, s, e in self.multi(doc, allow_missing=True, as_spans=False):
                 i = int(self.vocab.strings[m_id])
                 pos = range(s, e)[self.ruler.indices[i]]
@@ -148,6 +173,20 @@ class FastAttributeRuler:
             elif merged:
                 set_token_attrs(doc[t], merged)
         return doc
+
+    def _multi_may_match(self, rows: list[list[int]]) -> bool:
+        """Whether some multi-token pattern can match: the doc has a token for each of its needs."""
+        cols: dict[int, set[int]] = {}
+        for needs in self.multi_needs:
+            for col, values in needs:
+                have = cols.get(col)
+                if have is None:
+                    have = cols[col] = {r[col] for r in rows}
+                if have.isdisjoint(values):
+                    break
+            else:
+                return True
+        return False
 
     def pipe(self, stream, batch_size: int = 128):
         for doc in stream:

@@ -23,10 +23,17 @@ log = logging.getLogger("dyad")
 UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "entity_ruler_unused")
 
 
-@functools.lru_cache(maxsize=4)
 def load_nlp(model: str, fast: bool = True):
     """Load a spaCy pipeline by name (cached per process). With `fast`, the attribute_ruler and
-    rule lemmatizer are replaced by stand-ins with the same output (dyad/fastpipes.py)."""
+    rule lemmatizer are replaced by stand-ins with the same output (dyad/fastpipes.py).
+
+    `load_nlp(m)` and `load_nlp(m, True)` are the same pipeline (the cache is keyed on the
+    normalised arguments; the prefilter's lemma tables and tokenizer come from it too)."""
+    return _load_nlp(model, bool(fast))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_nlp(model: str, fast: bool):
     import spacy
 
     try:

@@ -1,7 +1,9 @@
 """A cheap sentence prefilter: only sentences that can hold an event or a quote are parsed.
 
-Each article is split into sentences by spaCy's rule-based ``sentencizer`` on a blank English
-pipeline (tokenizer + punctuation rules, no model). A sentence is kept when
+Each article is split into sentences by the rules of spaCy's ``sentencizer`` on the tokens of
+the model's own tokenizer (a blank English one when no model is named; the rules are the same).
+Sharing the model's tokenizer and vocabulary means the parse's own tokenization of the blanked
+text finds every word in the tokenizer's cache and every lexeme made. A sentence is kept when
 
 * it holds a trigger word (any inflection of a pattern lemma: "met", "meeting", "struck" …; a
   light verb whose patterns all need a given object — "have talks", "take hostages" — counts only
@@ -79,12 +81,16 @@ class Selection:
 class SentenceFilter:
     def __init__(self, *, lemma_tables: dict | None = None, patterns: PatternSet | None = None,
                  keep_previous: bool = True, require_actor: bool = True, events: bool = True,
-                 quotes: bool = True):
+                 quotes: bool = True, tokenizer=None):
+        """`tokenizer`: the model's (it shares its vocab and cache with the parse); by default a
+        blank English pipeline's, which tokenizes the same."""
         import spacy
         from spacy.matcher import PhraseMatcher
 
         self.nlp = spacy.blank("en")
         self.nlp.add_pipe("sentencizer")  # its rules, run by self._sentences
+        self.tokenizer = tokenizer if tokenizer is not None else self.nlp.tokenizer
+        vocab = self.tokenizer.vocab
         self._punct_chars = frozenset(self.nlp.get_pipe("sentencizer").punct_chars)
         self._punct: dict[int, bool] = {}
         self.keep_previous = keep_previous
@@ -118,8 +124,8 @@ class SentenceFilter:
         # actor mentions
         self.role_lemmas = frozenset(lexicon().roles)
         self.pronouns = frozenset(PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS)
-        self.cased = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.cased = PhraseMatcher(vocab, attr="ORTH")
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
         cased: set[str] = set()
         for form, _m in load_gazetteer().surface_forms():
             cased.update({form, form.upper(), _fold(form)})
@@ -129,8 +135,8 @@ class SentenceFilter:
         for ld in LeaderTable.load():
             for s in ld.surfaces:
                 lower.update({s.lower(), _fold(s).lower()})
-        self.cased.add("C", list(self.nlp.tokenizer.pipe(sorted(f for f in cased if f.strip()))))
-        self.lower.add("L", list(self.nlp.tokenizer.pipe(sorted(f for f in lower if f.strip()))))
+        self.cased.add("C", list(self.tokenizer.pipe(sorted(f for f in cased if f.strip()))))
+        self.lower.add("L", list(self.tokenizer.pipe(sorted(f for f in lower if f.strip()))))
 
     # ------------------------------------------------------------------ lemmas
     def lemmas(self, form: str) -> frozenset[str]:
@@ -202,7 +208,7 @@ class SentenceFilter:
 
     # ------------------------------------------------------------------ selection
     def select(self, text: str) -> Selection:
-        doc = self._sentences(self.nlp.make_doc(text))
+        doc = self._sentences(self.tokenizer(text))
         sents = list(doc.sents)
         spans = [(s.start_char, s.end_char) for s in sents]
         actor_tok = set()
@@ -289,11 +295,37 @@ def sentence_filter(model_key: str = "", keep_previous: bool = True, require_act
     """A cached filter (one per process). `model_key` names the spaCy model whose lemma tables
     are used; "" uses simple suffix rules. `events`/`quotes`: keep the sentences that may hold
     an event / that overlap a quote."""
-    tables = None
+    tables = tokenizer = None
     if model_key:
         tables = lemma_tables_of(model_key)
+        tokenizer = _model_tokenizer(model_key)
     return SentenceFilter(lemma_tables=tables, keep_previous=keep_previous, require_actor=require_actor,
-                          events=events, quotes=quotes)
+                          events=events, quotes=quotes, tokenizer=tokenizer)
+
+
+def _model_tokenizer(model: str):
+    """The tokenizer of the model `dyad.pipeline.load_nlp` gives, when it tokenizes exactly as a
+    blank English pipeline does (same affix rules, special cases and URL/token matches), else
+    None (the filter then uses a blank one)."""
+    import spacy
+
+    from .pipeline import load_nlp
+
+    try:
+        tok = load_nlp(model).tokenizer
+    except Exception:  # noqa: BLE001 - no model: the blank tokenizer
+        return None
+    blank = spacy.blank("en").tokenizer
+
+    def same(a, b) -> bool:
+        return getattr(a, "__self__", a) == getattr(b, "__self__", b)
+
+    if type(tok) is not type(blank) or tok.rules != blank.rules or \
+            tok.faster_heuristics != blank.faster_heuristics or \
+            not all(same(getattr(tok, a), getattr(blank, a))
+                    for a in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")):
+        return None
+    return tok
 
 
 def lemma_tables_of(model: str) -> dict | None:

@@ -20,6 +20,8 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.attrs import POS, SENT_START
+from spacy.parts_of_speech import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor
@@ -45,6 +47,40 @@ PERSONAL_TITLES = {"mr", "mrs", "ms", "miss", "dr", "rep", "sen", "gov", "gen", 
 LEADER_TITLES = {"president", "minister", "chancellor", "premier", "king", "leader", "secretary"}
 ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "declined to be named",
                   "asked not to be named", "requested not to be identified", "unnamed", "on background")
+
+
+_HEAD_POS = frozenset({NOUN, PROPN, PRON})  # the parts of speech of a phrase head DocActors resolves
+_CACHES: dict[int, tuple[object, dict]] = {}  # id(gazetteer or lexicon) -> (it, {text: answer})
+_CACHE_MAX = 200_000  # entries per cache; a pathological stream cannot grow it forever
+
+
+def _lookup_cache(owner: object) -> dict:
+    """The per-process memo of lookups in `owner` (a gazetteer or a lexicon, neither of which
+    changes once loaded), emptied when it grows past _CACHE_MAX."""
+    got = _CACHES.get(id(owner))
+    if got is None or got[0] is not owner:
+        got = _CACHES[id(owner)] = (owner, {})
+    if len(got[1]) > _CACHE_MAX:
+        got[1].clear()
+    return got[1]
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    """For each token, the index of its sentence in `doc.sents` (computed as Doc.sents does, from
+    the sentence starts, when no user hook defines the sentences)."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START") or not len(doc):
+        out = [0] * len(doc)
+        for si, s in enumerate(doc.sents):
+            for t in s:
+                out[t.i] = si
+        return out
+    out = []
+    si = 0
+    for i, start in enumerate(doc.to_array([SENT_START]).tolist()):
+        if i and start == 1:
+            si += 1
+        out.append(si)
+    return out
 
 
 def actor_code(country: str | None, roles: list[str]) -> str | None:
@@ -76,14 +112,20 @@ class DocActors:
         self._ent_of: dict[int, Span] | None = None
         self._country_mentions: dict[str, int] | None = None
         self.history: list[Mention] = []
-        self._sent_of = {}
-        for si, s in enumerate(doc.sents):
-            for t in s:
-                self._sent_of[t.i] = si
+        self._spans: dict[int, Span] = {}  # token index -> _np_span, per article
+        self._leader_of: dict[str, object] = {}  # name -> leaders-table lookup, per article
+        self._gaz_cache = _lookup_cache(self.gaz)
+        self._inst_cache = _lookup_cache(self.lex)
+        self._sent_of = _sentence_numbers(doc)  # token index -> index of its sentence in doc.sents
         # Resolve every candidate head once, in text order, so coreference sees what came before.
-        for t in doc:
-            if t.pos_ in ("NOUN", "PROPN", "PRON") and not self._inside_larger_np(t):
-                self.actor_at(t)
+        # The candidates are found on the token arrays: most tokens (the blanked stretches among
+        # them) are neither nouns nor pronouns, and a Token object per token costs more.
+        pos = doc.to_array([POS]).tolist() if len(doc) else []
+        for i, p in enumerate(pos):
+            if p in _HEAD_POS:
+                t = doc[i]
+                if not self._inside_larger_np(t):
+                    self.actor_at(t)
 
     # ---------------------------------------------------------------- public
     @property
@@ -94,7 +136,7 @@ class DocActors:
             counts: dict[str, int] = {}
             for ent in self.doc.ents:
                 if ent.label_ in ("GPE", "NORP"):
-                    m = self.gaz.lookup(ent.text)
+                    m = self._gaz_lookup(ent.text)
                     if m is not None:
                         counts[m.iso3] = counts.get(m.iso3, 0) + 1
             self._country_mentions = counts
@@ -106,13 +148,13 @@ class DocActors:
             actor = self._resolve(t)
             self._cache[t.i] = actor
             if actor is not None and (actor.country or actor.code):
-                self.history.append(Mention(actor, t, t.lemma_.lower(), self._sent_of.get(t.i, 0)))
+                self.history.append(Mention(actor, t, t.lemma_.lower(), self._sent_of[t.i]))
             elif actor is None and self._is_unknown_person(t):
                 # someone we cannot code ("Jose, a baker", "Senator Smith"): remembered so that a
                 # later "he" or "she" refers to them and not to the last leader mentioned
                 self.history.append(Mention(
                     Actor(code=None, country=None, text=t.text, kind="person", how="unresolved"),
-                    t, t.lemma_.lower(), self._sent_of.get(t.i, 0)))
+                    t, t.lemma_.lower(), self._sent_of[t.i]))
         return self._cache[t.i]
 
     def _is_unknown_person(self, t: Token) -> bool:
@@ -199,7 +241,7 @@ class DocActors:
         return [dataclasses.replace(a, country=c, code=actor_code(c, a.roles)) for c in countries]
 
     def sentence_index(self, t: Token) -> int:
-        return self._sent_of.get(t.i, 0)
+        return self._sent_of[t.i]
 
     def is_media(self, t: Token) -> bool:
         span = self._entity(t)
@@ -216,8 +258,38 @@ class DocActors:
             self._ent_of = {i: e for e in self.doc.ents for i in range(e.start, e.end)}
         return self._ent_of.get(t.i)
 
+    def _gaz_lookup(self, text: str):
+        """`self.gaz.lookup(text)`, remembered per process (the gazetteer does not change)."""
+        cache = self._gaz_cache
+        if text in cache:
+            return cache[text]
+        m = cache[text] = self.gaz.lookup(text)
+        return m
+
+    def _institution_in(self, text: str):
+        """`self.lex.institution_in(text)`, remembered per process (the lexicon does not change)."""
+        cache = self._inst_cache
+        if text in cache:
+            return cache[text]
+        inst = cache[text] = self.lex.institution_in(text)
+        return inst
+
+    def _leader(self, name: str):
+        """The leaders table's answer for `name` on the publication date, in this article's
+        context (both fixed for the article), remembered per article."""
+        if name in self._leader_of:
+            return self._leader_of[name]
+        leader = self._leader_of[name] = self.leaders.lookup(name, self.published, context=self.country_mentions)
+        return leader
+
     def _np_span(self, t: Token) -> Span:
         """The head with its left modifiers: "the top US diplomat" for `diplomat`."""
+        span = self._spans.get(t.i)
+        if span is None:
+            span = self._spans[t.i] = self._np_span_of(t)
+        return span
+
+    def _np_span_of(self, t: Token) -> Span:
         left = t.i
         stack = [c for c in t.lefts if c.dep_ in MODIFIER_DEPS]
         while stack:
@@ -258,7 +330,7 @@ class DocActors:
                 if ua is not None and ua.country and not ua.roles:
                     return ua.country
         for text in candidates:
-            m = self.gaz.lookup(text)
+            m = self._gaz_lookup(text)
             if m is not None:
                 return m.iso3
         return None
@@ -395,7 +467,7 @@ class DocActors:
         if self.lex.is_media(np.text) or (ent is not None and self.lex.is_media(ent.text)):
             return None
 
-        inst = self.lex.institution_in((ent.text if ent is not None and ent.label_ != "GPE" else np.text))
+        inst = self._institution_in((ent.text if ent is not None and ent.label_ != "GPE" else np.text))
         if inst is not None and t.lower_ in " ".join(inst.names).split():
             country = self._modifier_country(t) or inst.country  # "the Pakistani Taliban"
             if inst.needs_context and not country:
@@ -423,9 +495,9 @@ class DocActors:
             return None  # "Rep. Jim Jordan", "Mr. Chad" are people, not countries (a lone "Nepal" tagged
             # PERSON by the small model is still a country)
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC") or t.pos_ == "PROPN":
-            m = self.gaz.lookup(ent.text if ent is not None else t.text)
+            m = self._gaz_lookup(ent.text if ent is not None else t.text)
             if m is None and ent is not None:
-                m = self.gaz.lookup(t.text)
+                m = self._gaz_lookup(t.text)
             if m is None and ent is not None and ent.label_ == "GPE" and t.i == ent.root.i:
                 # a city or region stands for its country as a place of action: "shelled Belgorod"
                 place = self._place(ent.text)
@@ -434,7 +506,7 @@ class DocActors:
                                       kind="place", how="geonames")
             if m is not None:
                 if m.kind == "demonym":
-                    if t.dep_ == "amod" or t.pos_ == "ADJ" or self.gaz.lookup(t.text) is None:
+                    if t.dep_ == "amod" or t.pos_ == "ADJ" or self._gaz_lookup(t.text) is None:
                         return None
                     dets = {c.lower_ for c in t.children if c.dep_ == "det"}
                     if "the" in dets and (t.tag_ in ("NNS", "NNPS") or t.text.endswith("ese")):
@@ -503,7 +575,7 @@ class DocActors:
             if low in ("mrs", "ms", "miss", "madam", "queen", "princess", "lady", "dame"):
                 return "f"
         if m.actor.name and self.published is not None:
-            leader = self.leaders.lookup(m.actor.name, self.published, context=self.country_mentions)
+            leader = self._leader(m.actor.name)
             if leader is not None:
                 return leader.gender
         return None
@@ -526,13 +598,12 @@ class DocActors:
             if t.pos_ != "PROPN":
                 return None
         span = ent if ent is not None else self._np_span(t)
-        if ent is not None and ent.label_ != "PERSON" and self.gaz.lookup(ent.text) is not None:
+        if ent is not None and ent.label_ != "PERSON" and self._gaz_lookup(ent.text) is not None:
             return None
         if self.published is not None:
-            leader = self.leaders.lookup(span.text, self.published, context=self.country_mentions)
+            leader = self._leader(span.text)
             if leader is None and len(span) > 1:
-                leader = self.leaders.lookup(" ".join(x.text for x in span if x.pos_ == "PROPN"), self.published,
-                                             context=self.country_mentions)
+                leader = self._leader(" ".join(x.text for x in span if x.pos_ == "PROPN"))
             if leader is not None:
                 return self._leader_actor(t, self._np_span(t), leader)
         if ent is None or ent.label_ != "PERSON":
@@ -591,13 +662,13 @@ class DocActors:
             rn = self._role_noun(tok)
             if rn is not None and rn.kind == "person":
                 roles = list(rn.roles)
-            inst = self.lex.institution_in(tok.text) if tok.pos_ == "PROPN" else None
+            inst = self._institution_in(tok.text) if tok.pos_ == "PROPN" else None
             if country is None:
                 country = self._country_of_token(tok)
                 if country is None and inst is not None and inst.country:
                     country = inst.country
         if country is None:  # "State Department spokeswoman Jen Psaki", "Kremlin spokesman Dmitry Peskov"
-            inst = self.lex.institution_in(window.text)
+            inst = self._institution_in(window.text)
             country = inst.country if inst is not None else None
         if not roles or not country:
             return None
@@ -645,7 +716,7 @@ class DocActors:
         if rn.kind == "person" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].ent_type_ == "PERSON":
             ent = self._entity(self.doc[t.i + 1])
             if ent is not None and ent.start == t.i + 1 and self.published is not None:
-                leader = self.leaders.lookup(ent.text, self.published, context=self.country_mentions)
+                leader = self._leader(ent.text)
                 if leader is not None:
                     return self._leader_actor(t, self.doc[np.start:ent.end], leader)
         roles = list(rn.roles)
@@ -706,7 +777,7 @@ class DocActors:
                     # "the president", "the prime minister": the last leader named with that title
                     if not (title and m.actor.how == "leader-table" and m.actor.name and self.published):
                         return False
-                    leader = self.leaders.lookup(m.actor.name, self.published, context=self.country_mentions)
+                    leader = self._leader(m.actor.name)
                     return leader is not None and lemma in leader.title.lower()
                 m = self._recent(t, same, window=window)
                 if m is not None:
