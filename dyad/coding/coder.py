@@ -35,6 +35,9 @@ PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "a
 SUPPORT_NOUNS = {"support", "behalf", "help", "backing", "aid", "defense", "defence", "assistance"}
 DATE_LABELS = {"DATE", "TIME"}
 HABITUAL = re.compile(r"\b(centuries|decades|generations|millennia)\b", re.I)
+RECURRING = re.compile(r"\b(each|every) (year|month|week|summer|spring|winter|autumn|fall)\b|\bannually\b", re.I)
+HABIT_ADVERBS = {"frequently", "often", "routinely", "regularly", "usually", "always", "traditionally", "habitually",
+                 "customarily", "typically"}
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|^\W*later\b|\blater (monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
@@ -380,6 +383,10 @@ class EventCoder:
                                         for c in subj.subtree if c.i < subj.i):
                 return "negated"  # "no US personnel were killed"
         last = chain[-1]
+        subj_clause = next((a for a in [last, *last.ancestors] if a.dep_ in ("csubj", "nsubj", "nsubjpass")), None)
+        if subj_clause is not None and subj_clause.head is not subj_clause and self._negated(subj_clause.head) \
+                and subj_clause.head.lemma_.lower() in ("happen", "be", "go", "work", "occur", "come"):
+            return "negated"  # "Congress rushing to lift the embargo isn't going to happen"
         if last.dep_ in ("ccomp", "xcomp") and last.head is not last and self._negated(last.head):
             return "negated"  # "I don't see Israel striking Iran", "did not say it would attack"
         if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.negating_verbs:
@@ -412,6 +419,9 @@ class EventCoder:
                 c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until", "before", "after", "whenever")
                 for c in tok.children):
             return "planned"  # "when he visits Tokyo": a present tense for what is ahead
+        if modality == "asserted" and tok.pos_ in ("NOUN", "PROPN") and any(
+                t.ent_type_ == "DATE" and t.lower_ in ("next", "coming", "upcoming", "tomorrow") for t in tok.subtree):
+            return "planned"  # "Tillerson's trip to Moscow next week"
         if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and FUTURE_TIME.search(tok.sent.text):
             return "planned"  # "Tillerson meets Putin this week": a present tense for what is ahead
         if modality == "asserted" and FUTURE_TIME.search(tok.sent.text) and any(
@@ -427,16 +437,18 @@ class EventCoder:
     def _past_reference(self, tok: Token, published) -> bool:
         """The trigger's own clause (or its noun) is placed by a year that ended more than a year
         before publication: "in late 2009", "the 2015 pact", "in the mid-2000s" (not "since 2006")."""
+        chain, _ = self._chain(tok)
+        if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for node in chain for c in node.children):
+            return True  # "Trump has frequently urged improved relations": a habit, not an event
         if published is None:
             return False
-        chain, _ = self._chain(tok)
         governors = {t.i for t in chain}
         for ent in tok.sent.ents:
             if ent.label_ != "DATE":
                 continue
-            if HABITUAL.search(ent.text) and ent.start > 0 and tok.doc[ent.start - 1].lower_ == "for" \
-                    and any(t.i in governors for t in ent.root.ancestors):
-                return True  # "have been fighting each other for centuries": a habit, not an event
+            if ((HABITUAL.search(ent.text) and ent.start > 0 and tok.doc[ent.start - 1].lower_ == "for")
+                    or RECURRING.search(ent.text)) and any(t.i in governors for t in [ent.root, *ent.root.ancestors]):
+                return True  # "fighting each other for centuries", "tourists visit every year": a habit
             years = [int(y) + (9 if dec else 0) for y, dec in YEAR.findall(ent.text)]
             if not years or published.year - max(years) < 2:
                 continue
@@ -642,6 +654,9 @@ class EventCoder:
         if p.cameo[:2] in ("15", "17", "18", "19", "20") and self._supported(t_tok):
             return False  # "airstrikes in support of Iraqi forces": an ally, not a target
         lemma = t_tok.lemma_.lower()
+        if lemma in ("border", "frontier") and p.cameo[:2] == "15" and src is not None and a.country != src.country \
+                and not any("-" in c.text for c in t_tok.lefts):
+            return True  # "massed troops near the Russian border": a posture against Russia (not "the US-Mexico border")
         if a.how == "modifier" and lemma in self.ps.non_actor_heads and not any(c.dep_ == "poss" for c in t_tok.children):
             return False  # "supports the Iranian nuclear deal": a deal, not Iran ("Ukraine's border" is Ukraine)
         return True

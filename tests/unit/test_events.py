@@ -45,7 +45,7 @@ FAMILIES = [
     ("Iran rejected the proposal from Germany.", "120", "IRN", "DEU"),
     ("Russia threatened military action against Ukraine.", "138", "RUS", "UKR"),
     ("Kenyan students protested against the Ugandan government.", "141", "KENEDU", "UGAGOV"),
-    ("The Pentagon deployed troops to Poland.", "150", "USAMIL", "POL"),
+    ("The Pentagon deployed troops near the Russian border.", "150", "USAMIL", "RUS"),
     ("Germany expelled two Russian diplomats.", "161", "DEU", "RUSGOVDIP"),
     ("India cut aid to Nepal.", "162", "IND", "NPL"),
     ("India imposed sanctions on Pakistan.", "163", "IND", "PAK"),
@@ -640,3 +640,32 @@ def test_deportees_are_not_the_deporting_country_s_civilians(code):
 def test_banning_foreign_lawmakers_is_a_sanction(code):
     events = code("Kenya has banned two Ugandan lawmakers from visiting.")
     assert [e.cameo for e in events] == ["163"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya has frequently urged improved relations with Uganda.",
+    "Hundreds of Kenyan tourists visit Uganda each year.",
+])
+def test_habits_are_not_events(code, text):
+    events = code(text)
+    assert not events, show(events)
+
+
+def test_a_negated_subject_clause_is_not_an_event(code):
+    events = code("Kenya rushing to lift the embargo on Uganda isn't going to happen.")
+    assert not events, show(events)
+
+
+def test_a_trip_next_week_is_planned(code):
+    events = code("The Kenyan president's trip to Uganda next week will test relations.")
+    assert not [e for e in events if e.root == "04"], show(events)
+
+
+def test_calling_out_is_criticism(code):
+    events = code("Kenya's president called out Uganda for its trade practices.")
+    assert [e.cameo for e in events] == ["111"], show(events)
+
+
+def test_sending_troops_to_a_country_does_not_make_it_a_target(code):
+    events = code("Kenya sent 500 troops to Somalia on Monday.")
+    assert not [e for e in events if e.root == "15" and e.target is not None], show(events)
