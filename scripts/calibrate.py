@@ -29,6 +29,7 @@ from dyad.settings import Settings, data_path
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHT = 8.0  # judged events a record counts as before its own judgements (smoothing)
+MIN_JUDGED = 10  # a record of fewer judged events is not used (too few to tell anything)
 
 
 def key(e: dict) -> tuple:
@@ -73,7 +74,7 @@ def fit(rows: list[tuple[dict, dict]], weight: float = WEIGHT) -> Calibration:
     n = len(rows)
     return Calibration(
         base_event=round(sum(bool(r["event_ok"]) for r, _ in rows) / n, 4),
-        base_actors=round(sum(bool(r["actors_ok"]) for r, _ in rows) / n, 4), weight=weight,
+        base_actors=round(sum(bool(r["actors_ok"]) for r, _ in rows) / n, 4), weight=weight, min_judged=MIN_JUDGED,
         base_correct=round(sum(bool(r["correct"]) for r, _ in rows) / n, 4),
         **{k: {key: (v[0], v[1]) for key, v in t.items()} for k, t in tables.items()})
 
