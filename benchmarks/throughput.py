@@ -12,6 +12,11 @@ In ONE run, on the same first N corpus articles and the same number of processes
 * for honesty, bare spaCy again with dyad's stand-ins for attribute_ruler and lemmatizer
   (dyad/fastpipes.py; same output): how much of dyad's lead is those and how much the prefilter.
 
+Each line gives the load average and the run's CPU seconds (this process): on a machine shared
+with other jobs a run can be slowed by them, which the CPU seconds are not (much). With
+``--rounds R`` bare spaCy and dyad code run R times in turn and the best rate of each is compared.
+Each dyad run starts from a freshly loaded model and empty caches, as a new process would.
+
 With ``--rss A,B`` it then codes A and B articles, each in a fresh subprocess (so ru_maxrss is that
 run's own), and prints the peak RSS of each: memory should not grow with the input. Run by hand;
 the tests do not run it.
@@ -94,6 +99,9 @@ def main() -> None:
                     help="for the peak-RSS runs: events (dyad code) or both (dyad ingest)")
     ap.add_argument("--skip-rate", action="store_true", help="only the peak-RSS runs")
     ap.add_argument("--skip-fast-bare", action="store_true", help="no bare spaCy run with the fast components")
+    ap.add_argument("--skip-ingest", action="store_true", help="no dyad ingest (events and quotes) run")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="bare spaCy and dyad code this many times in turn; the best rate of each is compared")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", default=str(CORPUS))
     args = ap.parse_args()
@@ -113,30 +121,60 @@ def main() -> None:
         nwords = sum(len(t.split()) for t in texts)
         print(f"articles: {len(arts)} ({nwords} words), processes: {args.workers}, load: {os.getloadavg()}")
 
-        nlp = spacy.load(Settings().spacy_model)
-        t0 = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
-            pass
-        bare = len(texts) / (time.perf_counter() - t0)
-        print(f"bare spaCy pipe:        {bare:7.2f} articles/s")
-        del nlp
+        def fresh_dyad_state() -> None:
+            """Forget the model and the per-process caches, so each dyad run starts as cold as
+            a new process (its model and filter loads are then not timed)."""
+            import dyad.actors.resolver as resolver
+            import dyad.pipeline as pipeline
+            import dyad.prefilter as prefilter
 
-        for outputs, label in (("events", "dyad code (events)"), ("both", "dyad ingest (both)")):
+            pipeline._load_nlp.cache_clear()
+            prefilter.sentence_filter.cache_clear()
+            resolver._CACHES.clear()
+
+        def run_bare() -> tuple[float, float]:
+            nlp = spacy.load(Settings().spacy_model)
+            t0, c0 = time.perf_counter(), time.process_time()
+            for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
+                pass
+            return len(texts) / (time.perf_counter() - t0), time.process_time() - c0
+
+        def run_dyad(outputs: str) -> tuple[float, float, int, int, bool]:
+            fresh_dyad_state()
             s = Settings(outputs=outputs)
             s.n_process, s.batch_size, s.prefilter = args.workers, args.batch_size, not args.no_prefilter
             pipe = Pipeline(s)
             _ = pipe.nlp, pipe.sentence_filter  # model and filter load, not timed
             geocoder().locate("Paris")  # nor the place-name index's build (about 1 s, once per process)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             ev = q = 0
             for res in pipe.process(arts):
                 ev += len(res.events)
                 q += len(res.quotes)
-            dyad = len(arts) / (time.perf_counter() - t0)
-            if outputs == "events":
-                dyad_code = dyad
-            print(f"{label + ':':<24}{dyad:7.2f} articles/s  ratio / bare {dyad / bare:5.2f}x  (prefilter "
-                  f"{'on' if s.prefilter else 'off'}; {ev} events, {q} quotes)")
+            return len(arts) / (time.perf_counter() - t0), time.process_time() - c0, ev, q, s.prefilter
+
+        # bare spaCy and dyad code in turn, --rounds times: the machine may be shared, and a
+        # round's ratio only means something when neither run was slowed more than the other
+        best_bare = best_code = 0.0
+        for rnd in range(1, args.rounds + 1):
+            tag = f" [round {rnd}]" if args.rounds > 1 else ""
+            bare, cpu_bare = run_bare()
+            print(f"bare spaCy pipe:        {bare:7.2f} articles/s  (CPU {cpu_bare:.1f} s; load {os.getloadavg()[0]:.2f})"
+                  f"{tag}", flush=True)
+            dyad_code, cpu_code, ev, q, pf = run_dyad("events")
+            print(f"{'dyad code (events):':<24}{dyad_code:7.2f} articles/s  ratio / bare {dyad_code / bare:5.2f}x  "
+                  f"(CPU {cpu_code:.1f} s, CPU ratio {cpu_bare / cpu_code:.2f}x; load {os.getloadavg()[0]:.2f}; "
+                  f"prefilter {'on' if pf else 'off'}; {ev} events, {q} quotes){tag}", flush=True)
+            best_bare, best_code = max(best_bare, bare), max(best_code, dyad_code)
+        if args.rounds > 1:
+            print(f"best of {args.rounds} rounds: bare {best_bare:.2f}, dyad code {best_code:.2f} articles/s, "
+                  f"ratio {best_code / best_bare:.2f}x", flush=True)
+        bare, dyad_code = best_bare, best_code
+        if not args.skip_ingest:
+            dyad, cpu, ev, q, pf = run_dyad("both")
+            print(f"{'dyad ingest (both):':<24}{dyad:7.2f} articles/s  ratio / bare {dyad / bare:5.2f}x  "
+                  f"(CPU {cpu:.1f} s; load {os.getloadavg()[0]:.2f}; prefilter {'on' if pf else 'off'}; "
+                  f"{ev} events, {q} quotes)", flush=True)
         if not args.skip_fast_bare:
             from dyad.fastpipes import speed_up
 
@@ -145,6 +183,7 @@ def main() -> None:
             for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
                 pass
             fast = len(texts) / (time.perf_counter() - t0)
+            del nlp
             print(f"bare spaCy, fast rule components: {fast:7.2f} articles/s  (dyad code / this "
                   f"{dyad_code / fast:5.2f}x)")
         print(f"load after: {os.getloadavg()}")
