@@ -65,6 +65,14 @@ def _lookup_cache(owner: object) -> dict:
     return got[1]
 
 
+def _memo(cache: dict, key: str, compute):
+    """cache[key], computed by compute(key) the first time (None is remembered too)."""
+    if key in cache:
+        return cache[key]
+    value = cache[key] = compute(key)
+    return value
+
+
 def _sentence_numbers(doc: Doc) -> list[int]:
     """For each token, the index of its sentence in `doc.sents` (computed as Doc.sents does, from
     the sentence starts, when no user hook defines the sentences)."""
@@ -260,19 +268,11 @@ class DocActors:
 
     def _gaz_lookup(self, text: str):
         """`self.gaz.lookup(text)`, remembered per process (the gazetteer does not change)."""
-        cache = self._gaz_cache
-        if text in cache:
-            return cache[text]
-        m = cache[text] = self.gaz.lookup(text)
-        return m
+        return _memo(self._gaz_cache, text, self.gaz.lookup)
 
     def _institution_in(self, text: str):
         """`self.lex.institution_in(text)`, remembered per process (the lexicon does not change)."""
-        cache = self._inst_cache
-        if text in cache:
-            return cache[text]
-        inst = cache[text] = self.lex.institution_in(text)
-        return inst
+        return _memo(self._inst_cache, text, self.lex.institution_in)
 
     def _leader(self, name: str):
         """The leaders table's answer for `name` on the publication date, in this article's

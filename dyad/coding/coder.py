@@ -113,10 +113,11 @@ class EventCoder:
             obj = self._object(tok, nominal=is_noun)
             if not self._conditions(tok, p, obj, actors):
                 continue
-            modality = self._modality(tok)
+            chain = self._chain(tok)[0]  # the trigger and its governors, for mood and time alike
+            modality = self._modality(tok, chain)
             if modality == "negated" or (modality == "hypothetical" and not self.keep_hypothetical):
                 return []
-            if self._past_reference(tok, article.published):
+            if self._past_reference(tok, article.published, chain):
                 return []  # "after China rejected the overtures in late 2009": history, not news of the day
             found = self._actors(tok, p, obj, actors, nominal=is_noun)
             return [self._event(tok, sent, si, article, actors, p, f, modality) for f in found]
@@ -283,10 +284,10 @@ class EventCoder:
             chain.append(cur)
         return chain, None
 
-    def _modality(self, tok: Token) -> str:
-        """asserted | planned | announced | hypothetical | negated (see the module docstring)."""
+    def _modality(self, tok: Token, chain: list[Token]) -> str:
+        """asserted | planned | announced | hypothetical | negated (see the module docstring);
+        `chain` is `self._chain(tok)[0]`."""
         sent_text = tok.sent.text.strip().rstrip("\"'”’ ")
-        chain, _ = self._chain(tok)
         modality = "asserted"
         for k, node in enumerate(chain):
             if self._negated(node):
@@ -434,10 +435,9 @@ class EventCoder:
             return "planned"  # "left Washington for Riyadh to meet the king": not met yet
         return modality
 
-    def _past_reference(self, tok: Token, published) -> bool:
+    def _past_reference(self, tok: Token, published, chain: list[Token]) -> bool:
         """The trigger's own clause (or its noun) is placed by a year that ended more than a year
         before publication: "in late 2009", "the 2015 pact", "in the mid-2000s" (not "since 2006")."""
-        chain, _ = self._chain(tok)
         if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for node in chain for c in node.children):
             return True  # "Trump has frequently urged improved relations": a habit, not an event
         if published is None:
@@ -638,10 +638,10 @@ class EventCoder:
         """Whether an actor found in a target slot is the target, not a place, a dateline or a thing."""
         if _dateline(t_tok):
             return False  # "Washington (CNN) Russia conducted airstrikes": where the story was filed
-        if p.cameo[:2] in ("15", "17", "18", "19", "20") and a.how in ("geonames", "capital") and a.kind == "place":
+        root = p.cameo[:2]
+        if (root in ("15", "17", "18", "19", "20") and a.how in ("geonames", "capital") and a.kind == "place") or (
+                root in ("15", "18", "19", "20") and a.how == "geonames"):
             return False  # "an airstrike in Kunduz", "bombardment on Raqqa": where, not whom
-        if p.cameo[:2] in ("15", "18", "19", "20") and a.how == "geonames":
-            return False
         if t_tok.lemma_.lower() in self.ps.harm_nouns and a.how == "modifier" and \
                 not any(c.dep_ == "poss" for c in t_tok.children):
             return False  # "decries Nigerian schoolgirl kidnappings": the victims, not the target
@@ -954,37 +954,30 @@ def _link_run(sent: Span) -> bool:
     return False
 
 
+def _ent_span(tok: Token) -> tuple[int, int]:
+    """The token range of the entity `tok` is in, or of `tok` alone."""
+    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+    return (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
+
+
 def _dateline(tok: Token) -> bool:
     """A place that opens a sentence and is followed by "(CNN)", "—" or ":" is a dateline
     ("Washington (CNN) Russia conducted …", "BEIJING — China said …"), not an actor."""
-    sent = tok.sent
+    sent, doc = tok.sent, tok.doc
     if tok.text.isupper() and len(tok.text) >= 4 and tok.ent_type_ == "GPE" and tok.i + 1 < sent.end \
-            and sent.doc[tok.i + 1].text in ("(", "—", "–", "-", "--", ":"):
+            and doc[tok.i + 1].text in ("(", "—", "–", "-", "--", ":"):
         return True  # "John Fritze USA TODAY HELSINKI – President Trump met …": a byline
-    start = tok
-    while start.i > sent.start and start.doc[start.i - 1].ent_iob_ == "I" and start.ent_iob_ == "I":
-        start = start.doc[start.i - 1]
-    if start.ent_iob_ == "I" and start.i > sent.start:
-        start = start.doc[start.i - 1]
-    if any(not (t.is_space or t.is_punct) for t in sent.doc[sent.start:start.i]):
+    start, k = _ent_span(tok)
+    if any(not (t.is_space or t.is_punct) for t in doc[sent.start:start]):
         return False
-    end = tok
-    while end.i + 1 < sent.end and end.doc[end.i + 1].ent_iob_ == "I":
-        end = end.doc[end.i + 1]
-    k = end.i + 1
-    if k + 1 < sent.end and sent.doc[k].text == "," and sent.doc[k + 1].ent_type_ == "GPE":
-        k += 1  # "Caracas, Venezuela —"
-        while k + 1 < sent.end and sent.doc[k + 1].ent_iob_ == "I":
-            k += 1
-        k += 1
-    return k < sent.end and sent.doc[k].text in ("(", "—", "–", "--", ":")
+    if k + 1 < sent.end and doc[k].text == "," and doc[k + 1].ent_type_ == "GPE":
+        k = _ent_span(doc[k + 1])[1]  # "Caracas, Venezuela —"
+    return k < sent.end and doc[k].text in ("(", "—", "–", "--", ":")
 
 
 def _ent_text(tok: Token) -> str:
-    for e in tok.doc.ents:
-        if e.start <= tok.i < e.end:
-            return e.text
-    return tok.text
+    start, end = _ent_span(tok)
+    return tok.doc[start:end].text
 
 
 def code_events(docs: Iterable[tuple[Doc, Article, DocActors]], coder: EventCoder | None = None) -> list[Event]:
