@@ -91,6 +91,11 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     return out
 
 
+def _subject(t: Token) -> bool:
+    """A clause's subject, or a name in apposition to one ("the security director, Chung Eui-yong,")."""
+    return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass"))
+
+
 def actor_code(country: str | None, roles: list[str]) -> str | None:
     if not country and not roles:
         return None
@@ -182,6 +187,11 @@ class DocActors:
             return a
         if t.pos_ not in ("NOUN", "PROPN"):
             return None
+        for c in t.lefts:
+            if c.dep_ == "compound" and c.pos_ == "PROPN":
+                a = self.actor_at(c)  # "Islamic State targets", "Taliban positions": the group's, not a state's
+                if a is not None and a.kind == "organisation" and a.code and not set(a.roles) & {"GOV", "MIL", "COP"}:
+                    return self._retext(a, t, "modifier")
         rn = self._role_noun(t)
         mod_roles: list[str] = []
         for c in t.lefts:
@@ -547,8 +557,7 @@ class DocActors:
                     self._gender(m) in (None, want)
             # the subject of the sentence before (or this one) first, then any person mentioned lately
             si = self.sentence_index(t)
-            m = self._recent(t, lambda m: person(m) and m.head.dep_ in ("nsubj", "nsubjpass")
-                             and si - m.sent_index <= 1)
+            m = self._recent(t, lambda m: person(m) and _subject(m.head) and si - m.sent_index <= 1)
             if m is None:
                 m = self._recent(t, person, window=2)
                 if m is not None and self._rival(t, m, person):

@@ -14,6 +14,7 @@ intent (03x) or threat (13x) code of the action, per `intent_code` in the patter
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,9 +39,15 @@ HABITUAL = re.compile(r"\b(centuries|decades|generations|millennia)\b", re.I)
 RECURRING = re.compile(r"\b(each|every) (year|month|week|summer|spring|winter|autumn|fall)\b|\bannually\b", re.I)
 HABIT_ADVERBS = {"frequently", "often", "routinely", "regularly", "usually", "always", "traditionally", "habitually",
                  "customarily", "typically"}
+THEN_TITLE = re.compile(r"\b[Tt]hen[-\u2010\u2011](?=\w)|\bthen (?=president|prime minister|secretary|minister|"
+                        r"foreign minister|defen[cs]e (secretary|minister)|chancellor|ambassador|envoy|senator|director)")
+RELATIVE_PAST = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) years? (ago|earlier)\b",
+                           re.I)  # "two years ago" ("last year" and "a year ago" are recent enough to be news)
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|^\W*later\b|\blater (monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
+VOTE_NOUNS = {"vote", "motion", "resolution", "ballot"}
+WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 DEPARTURE_VERBS = {"leave", "depart", "head", "set", "embark"}  # the trip has begun, not ended
 PASSIVE_MEANS = {
     "195": {"strike", "airstrike", "air strike", "drone strike", "air raid", "raid", "bombardment", "bombing"},
@@ -114,12 +121,14 @@ class EventCoder:
             if not self._conditions(tok, p, obj, actors):
                 continue
             chain = self._chain(tok)[0]  # the trigger and its governors, for mood and time alike
-            modality = self._modality(tok, chain)
+            modality = self._modality(tok, chain, article.published)
             if modality == "negated" or (modality == "hypothetical" and not self.keep_hypothetical):
                 return []
             if self._past_reference(tok, article.published, chain):
                 return []  # "after China rejected the overtures in late 2009": history, not news of the day
-            found = self._actors(tok, p, obj, actors, nominal=is_noun)
+            found = [f for f in self._actors(tok, p, obj, actors, nominal=is_noun)
+                     if not any(a is not None and THEN_TITLE.search(a.text or "") for a in (f.source, f.target))]
+            # ("then-President X met Y": an actor named by the post they held then is history)
             return [self._event(tok, sent, si, article, actors, p, f, modality) for f in found]
         return []
 
@@ -248,6 +257,9 @@ class EventCoder:
         for _ in range(8):
             if cur.pos_ in ("VERB", "AUX") or (cur.pos_ == "NOUN" and cur.dep_ == "ROOT"):
                 subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
+                if subj is None and cur is not tok and len(chain) > 1 and chain[-2].dep_ == "xcomp":
+                    # "the minister is scheduled (expected, set) to visit …": the passive's subject
+                    subj = next((c for c in cur.children if c.dep_ == "nsubjpass"), None)
                 if subj is not None:
                     if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
                         return chain, cur.head
@@ -284,7 +296,7 @@ class EventCoder:
             chain.append(cur)
         return chain, None
 
-    def _modality(self, tok: Token, chain: list[Token]) -> str:
+    def _modality(self, tok: Token, chain: list[Token], published=None) -> str:
         """asserted | planned | announced | hypothetical | negated (see the module docstring);
         `chain` is `self._chain(tok)[0]`."""
         sent_text = tok.sent.text.strip().rstrip("\"'”’ ")
@@ -302,6 +314,9 @@ class EventCoder:
                     modality = "announced"
             if node is not tok and node.pos_ == "NOUN" and lemma in self.ps.intent_nouns and modality == "asserted":
                 modality = "announced"
+            if k > 0 and chain[k - 1].dep_ == "advcl" and modality == "asserted" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in VOTE_NOUNS for c in node.children):
+                modality = "announced"  # "took a nonbinding vote to expel U.S. troops"
             auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
             if auxes & self.ps.hypothetical_aux:
                 return "hypothetical"
@@ -332,6 +347,9 @@ class EventCoder:
                     node.dep_ == "pcomp" and node.head.lower_ in ("of", "than")
                     and node.head.head.lower_ in ("instead", "rather")):
                 return "negated"
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and modality == "asserted" and \
+                {c.lower_ for c in tok.head.children if c.dep_ == "aux"} & self.ps.future_aux:
+            modality = "planned"  # "Obama's visit Friday to Hiroshima will promote …": still ahead
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
             # a noun trigger governed by a verb: "cancelled the visit", "demanded the release of"
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
@@ -423,6 +441,9 @@ class EventCoder:
         if modality == "asserted" and tok.pos_ in ("NOUN", "PROPN") and any(
                 t.ent_type_ == "DATE" and t.lower_ in ("next", "coming", "upcoming", "tomorrow") for t in tok.subtree):
             return "planned"  # "Tillerson's trip to Moscow next week"
+        if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and published is not None and any(
+                e.label_ == "DATE" and _weekday_ahead(e.text, published) for e in tok.sent.ents):
+            return "planned"  # "Monday, as Obama meets with Netanyahu" (published Friday): a present tense ahead
         if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and FUTURE_TIME.search(tok.sent.text):
             return "planned"  # "Tillerson meets Putin this week": a present tense for what is ahead
         if modality == "asserted" and FUTURE_TIME.search(tok.sent.text) and any(
@@ -440,9 +461,11 @@ class EventCoder:
         before publication: "in late 2009", "the 2015 pact", "in the mid-2000s" (not "since 2006")."""
         if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for node in chain for c in node.children):
             return True  # "Trump has frequently urged improved relations": a habit, not an event
+        governors = {t.i for t in chain}
+        if any(HABITUAL.fullmatch(x.lower_) and x.head.lower_ == "for" and x.head.head.i in governors for x in tok.sent):
+            return True  # "have been fighting each other for centuries" (whether or not tagged a DATE)
         if published is None:
             return False
-        governors = {t.i for t in chain}
         for ent in tok.sent.ents:
             if ent.label_ != "DATE":
                 continue
@@ -450,6 +473,8 @@ class EventCoder:
                     or RECURRING.search(ent.text)) and any(t.i in governors for t in [ent.root, *ent.root.ancestors]):
                 return True  # "fighting each other for centuries", "tourists visit every year": a habit
             years = [int(y) + (9 if dec else 0) for y, dec in YEAR.findall(ent.text)]
+            if not years and RELATIVE_PAST.search(ent.text):
+                years = [published.year - 2]  # "in April last year", "two years ago" (not "over the past year")
             if not years or published.year - max(years) < 2:
                 continue
             if any(a.dep_ in ("relcl", "advcl", "acl") and (
@@ -464,10 +489,25 @@ class EventCoder:
                     return True
                 if cur.pos_ in ("VERB", "AUX") and not (cur.dep_ == "advcl" and any(
                         c.dep_ == "mark" and c.lower_ == "since" for c in cur.children)):
+                    if self._clause_governs(cur, chain[-1]):
+                        return True  # "In 1986, she allowed U.S. warplanes to fly … to bomb Libya"
                     break  # (a "since …" clause reaches up: "talks since the commission was formed in 1983")
                 if cur.head is cur:
                     break
                 cur = cur.head
+        return False
+
+    @staticmethod
+    def _clause_governs(verb: Token, top: Token) -> bool:
+        """Whether `top`'s clause hangs below `verb` through complement, adverbial and conjoined
+        clauses only (so that a date on `verb` places it too)."""
+        cur = top
+        for _ in range(6):
+            if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or cur.head is cur:
+                return False
+            cur = cur.head
+            if cur.i == verb.i:
+                return True
         return False
 
     # ------------------------------------------------------------------ actors
@@ -515,7 +555,7 @@ class EventCoder:
             # civilians"): the condemnation is aimed at whoever did it
             return [t for t in obj.subtree if t.i != obj.i and t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ in ("pobj", "poss", "nsubj", "compound", "agent") and not self._victim(t)
-                    and not self._in_clause_below(t, obj)]
+                    and not self._in_clause_below(t, obj) and not self._where(t)]
         if slot.startswith("prep:"):
             word = slot[5:]
             out: list[Token] = []
@@ -536,6 +576,12 @@ class EventCoder:
                 return True
             cur = cur.head
         return False
+
+    @staticmethod
+    def _where(t: Token) -> bool:
+        """A place named as where a thing happened: "(the attacks on minorities) in Iraq"."""
+        return t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "within", "across", "throughout") \
+            and t.ent_type_ in ("GPE", "LOC", "FAC")
 
     def _victim(self, t: Token) -> bool:
         """Whether `t` names who suffered a harm: "(the killing) of the hostage", "(attacks) on civilians"."""
@@ -598,6 +644,11 @@ class EventCoder:
         if not targets and p.symmetric and len(sources) > 1:
             if any(c.lower_ in ("both", "each") for c in [*tok.children, *subj.children]):
                 return []  # "the US and Mexican governments have both started …": each on its own
+            if tok.tag_ == "VBG" and tok.dep_ in ("acl", "advcl") and any(
+                    (actors.actor_at(x) is not None and (actors.actor_at(x).code or "").startswith("IGO"))
+                    for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during")
+                    for pobj in prep.children if pobj.dep_ == "pobj" for x in pobj.subtree):
+                return []  # "Britain, France and Germany, meeting in a Security Council briefing": members of a body
             # "Brazil and Argentina signed an agreement", "Indian and Chinese troops clashed"
             for s_tok, src in sources:
                 for t_tok, tgt in sources:
@@ -631,6 +682,11 @@ class EventCoder:
                     continue  # talking to reporters is how news is made, not an event
                 if p.cameo[:2] in ("18", "19", "20") and self._figurative(src, tgt):
                     continue  # "clashed with Congress", "stabbed the president in the back"
+                if p.cameo[:2] < "06" and tgt.how == "demonym" and tgt.roles == ["CVL"] and tgt.country \
+                        and tgt.country != src.country:
+                    # "Egypt urged Israelis and Palestinians to study the plan": a foreign people
+                    # addressed in diplomacy are their side, not its civilians
+                    tgt = dataclasses.replace(tgt, roles=[], code=tgt.country, kind="country")
                 out.append(_Found(src, tgt, how, s_tok, t_tok))
         return out
 
@@ -673,16 +729,29 @@ class EventCoder:
     def _venue(self, t_tok: Token, place: Actor, actors: DocActors, src: Actor | None) -> bool:
         """A city named as where a meeting with someone of a third country takes place."""
         sent = t_tok.sent
-        if not any(t.lemma_.lower() in self.ps.meeting_nouns or (t.pos_ == "VERB" and t.lemma_.lower() in (
-                "meet", "confer", "negotiate")) for t in sent):
+        meeting = any(t.lemma_.lower() in self.ps.meeting_nouns or (t.pos_ == "VERB" and t.lemma_.lower() in (
+            "meet", "confer", "negotiate")) for t in sent)
+        # "arriving behind schedule in Helsinki as the two leaders …" (Trump named before): a trip to
+        # where a leader of a third country is met
+        arrival = t_tok.head.head.pos_ == "VERB" and t_tok.head.head.lemma_.lower() in ("arrive", "land")
+        if not meeting and not arrival:
             return False
-        for e in sent.ents:
-            if e.label_ in ("PERSON", "ORG", "NORP", "GPE") and not (e.start <= t_tok.i < e.end):
-                other = actors.actor_at(e.root)
-                if other is not None and other.country != place.country and (
-                        src is None or (other.country, other.code) != (src.country, src.code)) and (
-                        other.kind in ("person", "organisation") or (other.code or "").startswith("IGO")):
+        heads = {e.root.i for e in sent.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")}
+        if arrival:  # "Uganda's president" is named by a role noun, not an entity
+            heads |= {t.i for t in sent if t.pos_ == "NOUN" and actors.lex.roles.get(t.lemma_.lower()) is not None}
+        p_start, p_end = _ent_span(t_tok)
+        for i in sorted(heads):
+            if not (p_start <= i < p_end):
+                other = actors.actor_at(t_tok.doc[i])
+                if other is None or other.country == place.country or (
+                        src is not None and (other.country, other.code) == (src.country, src.code)):
+                    continue
+                if other.kind == "person" and (src is None or other.country != src.country) and (
+                        meeting or other.how in ("leader-table", "title") or "GOV" in other.roles):
                     return True
+                if meeting and (other.kind == "organisation" or (other.code or "").startswith("IGO")
+                                or (other.how == "demonym" and not other.roles)):
+                    return True  # "the Iranians relented and Kerry flew to Switzerland for a session"
         return False
 
     def _figurative(self, src: Actor | None, tgt: Actor | None) -> bool:
@@ -781,6 +850,7 @@ class EventCoder:
             return None  # an arrival with no destination and no reporting host is left uncoded
         # context: the one other country named in the sentence (none when there are several)
         found: dict[str, tuple[Token, Actor]] = {}
+        chain_ids = {t.i for t in self._chain(tok)[0]}
         for t in tok.sent:
             if t.pos_ not in ("PROPN", "NOUN") or t.i == tok.i:
                 continue
@@ -789,20 +859,42 @@ class EventCoder:
                 continue
             if not self._target_ok(p, t, a, actors, src):
                 continue
-            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and a.kind in ("country", "group", "place"):
+            base = t
+            while base.dep_ == "conj" and base.head is not base:
+                base = base.head  # "in Yemen and Libya"
+            if base.dep_ == "pobj" and base.head.lower_ in PLACE_PREPS and a.kind in ("country", "group", "place"):
                 continue  # "at a news conference in Manila", "he added in French": a place, not a party
+            if p.cameo[:2] in ("15", "17", "18", "19", "20") and not self._in_clause_of(t, chain_ids):
+                continue  # "… and the Syrian army had provided artillery support": an actor of another clause
             if a.kind == "person" and (t.ent_type_ == "PERSON" or a.how in ("leader-table", "title", "apposition")):
                 continue  # someone named elsewhere in the sentence ("after a request from al-Assad") is rarely the target
             found.setdefault(a.country, (t, a))
         if len(found) != 1:
             return None
         t, a = next(iter(found.values()))
-        if a.roles and not set(a.roles) & STATE_ROLES:
+        if a.roles and not set(a.roles) & STATE_ROLES and "REB" not in a.roles and a.kind != "organisation":
             # the sentence names the country only through its people ("prisoners in Venezuela"):
             # an action aimed at no one in particular is aimed at the country
             a = Actor(code=a.country, country=a.country, roles=[], text=a.text, name=a.name, start=a.start,
                       end=a.end, kind="country", how="context")
         return t, a, "context"
+
+    @staticmethod
+    def _in_clause_of(t: Token, chain_ids: set[int]) -> bool:
+        """Whether `t` hangs from the trigger's clause (its chain), directly or through adverbial and
+        relative clauses ("put its forces on alert as Chinese warships encircled the island", "the
+        airstrike that took out Iranian forces"), not from a clause of its own ("… and the Syrian
+        army had provided artillery support", the main clause of a "while" clause)."""
+        cur = t
+        for _ in range(12):
+            if cur.head is cur:
+                return False
+            cur = cur.head
+            if cur.i in chain_ids:
+                return True
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("relcl", "acl", "advcl", "xcomp", "pcomp"):
+                return False  # a clause of its own: a conjunct, a complement, the main clause
+        return False
 
     def _reporting_ancestor(self, tok: Token) -> Token | None:
         cur = tok
@@ -856,6 +948,9 @@ class EventCoder:
         if p.foreign_target_cameo and f.source is not None and f.target is not None and \
                 f.target.country and f.source.country and f.target.country != f.source.country:
             cameo = p.foreign_target_cameo  # banning foreign lawmakers is a sanction, not 1722
+        if cameo[:2] in ("18", "19") and f.source is not None and set(f.source.roles) & {"MIL", "COP", "GOV"} \
+                and f.target_tok is not None and f.target_tok.lemma_.lower() in self.ps.protester_nouns:
+            cameo = "175"  # "security forces shot dead forty protesters": repression, not combat
         if cameo[:2] == "18":
             cameo = self._passive_means(tok) or cameo  # "killed three commanders in an air strike"
         if modality in ("planned", "announced", "hypothetical") and not cameo.startswith(("03", "13")):
@@ -883,7 +978,8 @@ class EventCoder:
         conf = round(conf, 2)
 
         date_spans = [e.text for e in sent.ents if e.label_ in DATE_LABELS]
-        rd = resolve_event_date(sent.text, article.published, date_spans=date_spans)
+        rd = resolve_event_date(sent.text, article.published, date_spans=date_spans,
+                                future=modality in ("planned", "announced"))
         location = self._location(tok, sent, f)
         src_code = f.source.code if f.source else None
         tgt_code = f.target.code if f.target else None
@@ -952,6 +1048,17 @@ def _link_run(sent: Span) -> bool:
         if m and m.group(1) in words[max(0, k - 8):k]:
             return True
     return False
+
+
+def _weekday_ahead(text: str, published) -> bool:
+    """A weekday named with a present tense is ahead when the next one is nearer than the last
+    ("meets Monday" in Friday's paper); the day of publication is today, not ahead."""
+    m = WEEKDAY.search(text)
+    if m is None or re.search(r"\b(last|past)\b", text, re.I):
+        return False
+    wd = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(m.group(1).lower())
+    fwd, back = (wd - published.weekday()) % 7, (published.weekday() - wd) % 7
+    return 0 < fwd < back
 
 
 def _ent_span(tok: Token) -> tuple[int, int]:

@@ -263,7 +263,7 @@ def _pick_year(month: int, day: int, published: date, future: bool) -> date | No
     return best
 
 
-def _resolve_one(f: _Match, published: date | None) -> date | None:
+def _resolve_one(f: _Match, published: date | None, future: bool = False) -> date | None:
     m, sentence = f.m, f.context
     if f.kind == "vague":
         return None
@@ -277,7 +277,7 @@ def _resolve_one(f: _Match, published: date | None) -> date | None:
             return parsed
         if published is None:
             return None  # no year and nothing to anchor it: do not invent one
-        return _pick_year(parsed.month, parsed.day, published, _is_future(sentence, f.start, f.end))
+        return _pick_year(parsed.month, parsed.day, published, future or _is_future(sentence, f.start, f.end))
     if published is None:
         return None  # everything below is relative to publication
     if f.kind == "relative":
@@ -297,7 +297,7 @@ def _resolve_one(f: _Match, published: date | None) -> date | None:
             return published - timedelta(days=back or 7)
         if mod in ("next", "coming"):
             return published + timedelta(days=fwd or 7)
-        if _is_future(sentence, f.start, f.end):
+        if future or _is_future(sentence, f.start, f.end):
             return published + timedelta(days=fwd)
         return published - timedelta(days=back)
     return None
@@ -330,17 +330,19 @@ def _candidates(text: str, date_spans: Sequence[str]) -> list[_Match]:
     return out
 
 
-def resolve_event_date(text: str, published: date | None, *, date_spans: Sequence[str] = ()) -> ResolvedDate:
+def resolve_event_date(text: str, published: date | None, *, date_spans: Sequence[str] = (),
+                       future: bool = False) -> ResolvedDate:
     """The event date a sentence gives, else the publication date.
 
     `text` is the sentence; `date_spans`, if given, are the DATE entity texts found in it (e.g. by spaCy), used
-    instead of scanning the whole sentence.
+    instead of scanning the whole sentence. `future`: the event is still ahead (a planned visit), so
+    "Friday" or "March 3" is the next one, not the last.
     """
     if isinstance(published, datetime):
         published = published.date()
     text = text or ""
     for f in _candidates(text, tuple(date_spans)):
-        d = _resolve_one(f, published)
+        d = _resolve_one(f, published, future)
         if d is not None:
             return ResolvedDate(d, "text", f.m.group(0))
     if published is not None:

@@ -669,3 +669,94 @@ def test_calling_out_is_criticism(code):
 def test_sending_troops_to_a_country_does_not_make_it_a_target(code):
     events = code("Kenya sent 500 troops to Somalia on Monday.")
     assert not [e for e in events if e.root == "15" and e.target is not None], show(events)
+
+
+# ------------------------------------------------------------------ stop 10: classes from blind samples 7-9
+@pytest.mark.parametrize("text", [
+    "In 1998, the president allowed Kenyan jets to fly from Ugandan bases to bomb Somalia.",
+    "Two years ago, Kenyan troops invaded Uganda.",
+    "Then-Kenyan President Daniel Moi accused Uganda of arming rebels.",
+    "Kenya and Uganda have been fighting each other for centuries, the president said.",
+])
+def test_history_without_a_year_in_the_clause(code, text):
+    events = code(text, published="2019-03-15")
+    assert not events, show(events)
+
+
+def test_last_year_is_still_news(code):
+    events = code("Last year, Kenya imposed sanctions on Uganda.", published="2019-03-15")
+    assert [e.cameo for e in events] == ["163"], show(events)
+
+
+def test_then_as_an_adverb_is_no_former_title(code):
+    events = code("Kenya's president met Uganda's president and then Tanzania's president on Monday.")
+    assert ("040", "KENGOV", "TZAGOV") in dyads(events), show(events)
+
+
+def test_over_the_past_year_is_not_history(code):
+    events = code("Over the past year, Kenya imposed sanctions on Uganda.", published="2019-03-15")
+    assert [e.cameo for e in events] == ["163"], show(events)
+
+
+def test_a_groups_targets_are_the_group(code):
+    events = code("Kenya launched air strikes against Islamic State targets in Somalia on Monday.")
+    e = one(events, "195")
+    assert e.target is not None and e.target.code != "SOMGOV" and "REB" in e.target.roles, show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Forty protesters were shot dead by Kenyan security forces in Nairobi on Thursday.",
+    "Ugandan soldiers killed twelve demonstrators in Kampala on Monday.",
+])
+def test_security_forces_killing_protesters_is_repression(code, text):
+    events = code(text)
+    assert [e.cameo for e in events] == ["175"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's parliament took a nonbinding vote to expel Ugandan troops.",
+    "The Kenyan foreign minister is scheduled to go to Kampala next week.",
+    "The Kenyan president's visit Friday to Kampala will test relations.",
+    "Monday, as the Kenyan president meets Uganda's president in Geneva, talks will resume.",
+])
+def test_what_is_ahead_is_not_done(code, text):
+    events = code(text)
+    assert events and all(e.modality in ("planned", "announced") for e in events), show(events)
+
+
+def test_a_present_tense_weekday_is_the_next_one(code):
+    events = code("Monday, as the Kenyan president meets Uganda's president in Geneva, talks will resume.",
+                  published="2019-03-15")  # a Friday
+    assert [e.date for e in events] == ["2019-03-18"], show(events)
+
+
+def test_condemned_attacks_in_a_country_do_not_target_it(code):
+    events = code("The African Union on Thursday condemned the attacks on minorities in Uganda.")
+    assert not [e for e in events if e.target is not None and e.target.code == "UGA"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan jets conducted massive airstrikes and the Ugandan army provided artillery support.",
+    "While the Kenyan military has carried out more airstrikes in Somalia, Uganda is the site of a longer war.",
+])
+def test_an_actor_of_another_clause_is_not_the_strike_target(code, text):
+    events = code(text)
+    assert not [e for e in events if e.root == "19" and e.target is not None and e.target.country == "UGA"], \
+        show(events)
+
+
+def test_a_foreign_people_addressed_in_diplomacy_is_their_side(code):
+    events = code("Kenya's president urged Ugandans to return to the negotiating table.")
+    assert [e.target.code for e in events if e.root == "02"] == ["UGA"], show(events)
+
+
+def test_members_meeting_in_a_council_session_do_not_meet_each_other(code):
+    events = code("Kenya, Uganda and Tanzania, meeting in a closed-door Security Council briefing, "
+                  "condemned Somalia's missile tests.")
+    assert not [e for e in events if e.root == "04"], show(events)
+
+
+def test_a_city_where_a_third_leader_waits_is_a_venue(code):
+    events = code("Kenya's president made Uganda's president wait, arriving late in Addis Ababa "
+                  "as the two leaders attempted another reset.")
+    assert not [e for e in events if e.target is not None and e.target.country == "ETH"], show(events)
