@@ -91,6 +91,9 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     return out
 
 
+OWNED_WORDS = {"flagged", "registered", "owned", "operated", "built", "made", "based", "run"}
+
+
 def _subject(t: Token) -> bool:
     """A clause's subject, or a name in apposition to one ("the security director, Chung Eui-yong,")."""
     return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass"))
@@ -206,6 +209,9 @@ class DocActors:
             for c in t.lefts:
                 if c.dep_ in ("compound", "amod", "nmod") and not self._backed(c):
                     country = country or self._country_of_token(c)
+                    if country is None and c.lower_ in OWNED_WORDS:  # "a British-flagged tanker"
+                        country = next((self._country_of_token(x) for x in c.lefts
+                                        if x.dep_ in ("amod", "npadvmod", "compound")), None)
                     if country is None and c.dep_ == "compound":
                         a = self.actor_at(c)  # "Hamas targets"
                         if a is not None and (a.country or a.code):
@@ -519,6 +525,8 @@ class DocActors:
                     if t.dep_ == "amod" or t.pos_ == "ADJ" or self._gaz_lookup(t.text) is None:
                         return None
                     dets = {c.lower_ for c in t.children if c.dep_ == "det"}
+                    if t.dep_ == "conj" and t.head.pos_ in ("PROPN", "NOUN"):
+                        dets |= {c.lower_ for c in t.head.children if c.dep_ == "det"}  # "the Russians and Chinese"
                     if "the" in dets and (t.tag_ in ("NNS", "NNPS") or t.text.endswith("ese")):
                         # "the Russians said", "the Chinese announced": the nation acting as one
                         return self._make(t, np, country=m.iso3, roles=[], name=m.entry.name,
@@ -549,6 +557,14 @@ class DocActors:
         return loc
 
     def _pronoun(self, t: Token, low: str) -> Actor | None:
+        if low in ("his", "her") and t.dep_ == "poss" and t.head.dep_ == "conj" and t.head.head.i < t.i:
+            # "congratulated Modi and his party": the person the phrase is joined to
+            joined = t.head.head
+            a = self.actor_at(joined)
+            if a is not None and a.kind == "person" and a.country:
+                return dataclasses.replace(a, text=t.text, start=t.idx, end=t.idx + len(t.text), how="coref")
+            if joined.ent_type_ == "PERSON":
+                return None  # someone we cannot code: not whoever was named before
         if low in PERSON_PRONOUNS:
             want = "f" if low in ("she", "her") else "m"
 
@@ -731,6 +747,11 @@ class DocActors:
         roles = list(rn.roles)
         how = "role"
         name = None
+        # "a Palestinian leader of Islamic Jihad", "a commander of the Taliban": the group's, not the state's
+        a = self._prep_actor(t, ("of",))
+        if a is not None and a.kind == "organisation" and a.code and set(a.roles) & {"REB", "NGO", "PTY", "OPP"}:
+            return self._make(t, np, country=a.country, roles=list(a.roles), name=a.name, kind=rn.kind,
+                              how="of-phrase", code=a.code)
         # the phrase's own modifiers
         country = self._modifier_country(t)
         # "the government of Venezuela", "a mission from the US State Department"

@@ -46,6 +46,7 @@ RELATIVE_PAST = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|sev
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|^\W*later\b|\blater (monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
+COMBAT_VERBS = {"fire", "launch", "shell", "attack", "strike", "bomb", "hit", "ambush", "clash", "fight", "storm", "raid"}
 VOTE_NOUNS = {"vote", "motion", "resolution", "ballot"}
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 DEPARTURE_VERBS = {"leave", "depart", "head", "set", "embark"}  # the trip has begun, not ended
@@ -221,7 +222,8 @@ class EventCoder:
             agent = self._pobj(agent, "by") if agent is not None else None
             agent = agent or next((g for c in tok.children if c.dep_ == "agent" for g in c.children
                                    if g.dep_ == "pobj"), None)
-            if any(x is not None and x.lemma_.lower() in self.ps.non_kinetic_agents for x in (doer, agent)):
+            means = self._pobj(tok, "with")  # "Trump was hit with a blistering statement"
+            if any(x is not None and x.lemma_.lower() in self.ps.non_kinetic_agents for x in (doer, agent, means)):
                 return False  # "products targeted by China's tariffs": trade, not force
         if p.requires_no_xcomp and (any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in tok.children) or (
                 obj is not None and any(c.dep_ in ("oprd", "attr", "appos") for c in obj.children))
@@ -410,6 +412,15 @@ class EventCoder:
             return "negated"  # "I don't see Israel striking Iran", "did not say it would attack"
         if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.negating_verbs:
             return "negated"  # "denied that he went to Prague"
+        if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.belief_verbs:
+            return "hypothetical"  # "8 in 10 Americans believe Assad used chemical weapons"
+        if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.verification_verbs and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in last.head.children):
+            return "hypothetical"  # "more evidence is necessary to confirm the government used …"
+        if any(a.lower_ == "case" and a.head.lower_ == "in" for a in [last, *last.ancestors]) or any(
+                c.dep_ in ("prep", "mark") and c.lower_ == "in" and any(g.lower_ == "case" for g in c.children)
+                for a in [last, *last.ancestors][:3] for c in a.children):
+            return "hypothetical"  # "plans in case the U.S. does launch strikes"
         if last.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "csubj") and last.head is not last:
             auxes = {c.lower_ for c in last.head.children if c.dep_ in ("aux", "auxpass")}
             if auxes & self.ps.hypothetical_aux or ("would" in auxes and self._reporting_ancestor(last) is None):
@@ -431,12 +442,17 @@ class EventCoder:
             return "hypothetical"  # "if this happens, it means Trump is asking Saudi Arabia …"
         if sent_text.endswith("?"):
             return "hypothetical"
+        top_verb = chain[-1]
+        if modality == "asserted" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top_verb.children) and any(
+                c.dep_ == "nsubj" for c in top_verb.children) and not any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in top_verb.children):
+            return "planned"  # a headline's "Australia to deploy force against ISIS": still ahead
         if modality == "asserted" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return "planned"  # "a deal was struck for Trump to meet Varadkar": arranged, not yet held
-        if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and any(
+        if modality == "asserted" and any(node.tag_ in ("VBZ", "VBP") and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until", "before", "after", "whenever")
-                for c in tok.children):
+                for c in node.children) for node in chain):
             return "planned"  # "when he visits Tokyo": a present tense for what is ahead
         if modality == "asserted" and tok.pos_ in ("NOUN", "PROPN") and any(
                 t.ent_type_ == "DATE" and t.lower_ in ("next", "coming", "upcoming", "tomorrow") for t in tok.subtree):
@@ -462,6 +478,9 @@ class EventCoder:
         if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for node in chain for c in node.children):
             return True  # "Trump has frequently urged improved relations": a habit, not an event
         governors = {t.i for t in chain}
+        for node in chain:
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+                return True  # "at war since al Qaeda killed 3,000 Americans": the start of a state of things
         if any(HABITUAL.fullmatch(x.lower_) and x.head.lower_ == "for" and x.head.head.i in governors for x in tok.sent):
             return True  # "have been fighting each other for centuries" (whether or not tagged a DATE)
         if published is None:
@@ -491,6 +510,8 @@ class EventCoder:
                         c.dep_ == "mark" and c.lower_ == "since" for c in cur.children)):
                     if self._clause_governs(cur, chain[-1]):
                         return True  # "In 1986, she allowed U.S. warplanes to fly … to bomb Libya"
+                    if cur.dep_ == "xcomp" and cur.head.i in governors:
+                        return True  # "called on Assad to step down in August of 2011"
                     break  # (a "since …" clause reaches up: "talks since the commission was formed in 1983")
                 if cur.head is cur:
                     break
@@ -555,7 +576,9 @@ class EventCoder:
             # civilians"): the condemnation is aimed at whoever did it
             return [t for t in obj.subtree if t.i != obj.i and t.pos_ in ("NOUN", "PROPN")
                     and t.dep_ in ("pobj", "poss", "nsubj", "compound", "agent") and not self._victim(t)
-                    and not self._in_clause_below(t, obj) and not self._where(t)]
+                    and not self._in_clause_below(t, obj) and not self._where(t)
+                    and not (t.dep_ == "compound" and t.head.lemma_.lower() in self.ps.non_actor_heads
+                             and t.ent_type_ in ("GPE", "NORP", "LOC"))]  # "the Russia investigation" (not "the FBI's")
         if slot.startswith("prep:"):
             word = slot[5:]
             out: list[Token] = []
@@ -713,7 +736,8 @@ class EventCoder:
         if lemma in ("border", "frontier") and p.cameo[:2] == "15" and src is not None and a.country != src.country \
                 and not any("-" in c.text for c in t_tok.lefts):
             return True  # "massed troops near the Russian border": a posture against Russia (not "the US-Mexico border")
-        if a.how == "modifier" and lemma in self.ps.non_actor_heads and not any(c.dep_ == "poss" for c in t_tok.children):
+        if a.how == "modifier" and lemma in self.ps.non_actor_heads and not any(
+                c.dep_ == "poss" and c.pos_ != "PRON" for c in t_tok.children):
             return False  # "supports the Iranian nuclear deal": a deal, not Iran ("Ukraine's border" is Ukraine)
         return True
 
@@ -880,7 +904,7 @@ class EventCoder:
         return t, a, "context"
 
     @staticmethod
-    def _in_clause_of(t: Token, chain_ids: set[int]) -> bool:
+    def _in_clause_of(t: Token, chain_ids: set[int], *, strict: bool = False) -> bool:
         """Whether `t` hangs from the trigger's clause (its chain), directly or through adverbial and
         relative clauses ("put its forces on alert as Chinese warships encircled the island", "the
         airstrike that took out Iranian forces"), not from a clause of its own ("… and the Syrian
@@ -892,7 +916,7 @@ class EventCoder:
             cur = cur.head
             if cur.i in chain_ids:
                 return True
-            if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("relcl", "acl", "advcl", "xcomp", "pcomp"):
+            if cur.pos_ in ("VERB", "AUX") and (strict or cur.dep_ not in ("relcl", "acl", "advcl", "xcomp", "pcomp")):
                 return False  # a clause of its own: a conjunct, a complement, the main clause
         return False
 
@@ -953,6 +977,18 @@ class EventCoder:
             cameo = "175"  # "security forces shot dead forty protesters": repression, not combat
         if cameo[:2] == "18":
             cameo = self._passive_means(tok) or cameo  # "killed three commanders in an air strike"
+        if cameo in ("180", "1823") and f.target is not None and "MIL" in f.target.roles and tok.tag_ == "VBG" \
+                and tok.dep_ in ("advcl", "conj") and tok.head.lemma_.lower() in COMBAT_VERBS:
+            cameo = "190"  # "fired 200 rockets into Israel, killing a soldier": combat, not terror against people
+        date_spans = [e.text for e in sent.ents if e.label_ in DATE_LABELS]
+        rd = resolve_event_date(sent.text, article.published, date_spans=date_spans,
+                                future=modality in ("planned", "announced"))
+        if modality == "asserted" and rd.source == "text" and rd.date is not None and article.published is not None \
+                and (rd.date - _as_date(article.published)).days > 1 and any(
+                    e.label_ in DATE_LABELS and rd.text and (rd.text in e.text or e.text in rd.text)
+                    and self._in_clause_of(e.root, {tok.i}, strict=True)
+                    for e in sent.ents):
+            modality = "planned"  # "Macron's April 24 state visit to Washington" in an April 3 paper
         if modality in ("planned", "announced", "hypothetical") and not cameo.startswith(("03", "13")):
             cameo = self.ps.intent_of(cameo)
         code = self.cameo.get(cameo)
@@ -977,9 +1013,6 @@ class EventCoder:
                              clause=clause, sentence_words=len(sent.text.split()))
         conf = round(conf, 2)
 
-        date_spans = [e.text for e in sent.ents if e.label_ in DATE_LABELS]
-        rd = resolve_event_date(sent.text, article.published, date_spans=date_spans,
-                                future=modality in ("planned", "announced"))
         location = self._location(tok, sent, f)
         src_code = f.source.code if f.source else None
         tgt_code = f.target.code if f.target else None
@@ -1048,6 +1081,10 @@ def _link_run(sent: Span) -> bool:
         if m and m.group(1) in words[max(0, k - 8):k]:
             return True
     return False
+
+
+def _as_date(d):
+    return d.date() if hasattr(d, "date") and callable(d.date) else d
 
 
 def _weekday_ahead(text: str, published) -> bool:

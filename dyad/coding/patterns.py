@@ -68,6 +68,8 @@ class PatternSet:
     harm_nouns: frozenset[str] = frozenset()
     facility_nouns: frozenset[str] = frozenset()
     protester_nouns: frozenset[str] = frozenset()
+    belief_verbs: frozenset[str] = frozenset()
+    verification_verbs: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     non_kinetic_modifiers: frozenset[str] = frozenset()
     non_kinetic_agents: frozenset[str] = frozenset()
@@ -165,6 +167,8 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         harm_nouns=_words(raw.get("harm_nouns")),
         facility_nouns=_words(raw.get("facility_nouns")),
         protester_nouns=_words(raw.get("protester_nouns")),
+        belief_verbs=_words(raw.get("belief_verbs")),
+        verification_verbs=_words(raw.get("verification_verbs")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
         non_kinetic_modifiers=_words(raw.get("non_kinetic_modifiers")),
         non_kinetic_agents=_words(raw.get("non_kinetic_agents")),
