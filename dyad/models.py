@@ -98,7 +98,7 @@ class Event:
     attribution: dict[str, Any] | None = None  # {"speaker": {...}, "verb": "said"}
     published: str | None = None
     # where the trigger sits in its sentence: "main", "complement", "adverbial", "conjunct",
-    # "relative", "nominal" or "other" (a background clause is more often wrong: see confidence.py)
+    # "relative", "prepositional" (a gerund after a preposition), "nominal" or "other" (a background clause is more often wrong: see confidence.py)
     clause: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

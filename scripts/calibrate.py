@@ -57,7 +57,7 @@ def matched_events(corpus: str, patterns: list[str]) -> list[tuple[dict, dict]]:
     return [(r, now[key(r)]) for rows in judged.values() for r in rows if key(r) in now]
 
 
-def fit(rows: list[tuple[dict, dict]], weight: float = WEIGHT) -> Calibration:
+def fit(rows: list[tuple[dict, dict]], weight: float = WEIGHT, min_judged: int = MIN_JUDGED) -> Calibration:
     tables: dict[str, dict[str, list[int]]] = {k: collections.defaultdict(lambda: [0, 0]) for k in
                                                ("pattern", "root", "modality", "source_how", "target_how",
                                                 "clause", "length")}
@@ -74,7 +74,7 @@ def fit(rows: list[tuple[dict, dict]], weight: float = WEIGHT) -> Calibration:
     n = len(rows)
     return Calibration(
         base_event=round(sum(bool(r["event_ok"]) for r, _ in rows) / n, 4),
-        base_actors=round(sum(bool(r["actors_ok"]) for r, _ in rows) / n, 4), weight=weight, min_judged=MIN_JUDGED,
+        base_actors=round(sum(bool(r["actors_ok"]) for r, _ in rows) / n, 4), weight=weight, min_judged=min_judged,
         base_correct=round(sum(bool(r["correct"]) for r, _ in rows) / n, 4),
         **{k: {key: (v[0], v[1]) for key, v in t.items()} for k, t in tables.items()})
 
@@ -92,12 +92,14 @@ def main() -> None:
     ap.add_argument("--samples", nargs="*", default=[str(ROOT / "tests" / "eval" / "corpus_sample*.jsonl")])
     ap.add_argument("--out", default=str(data_path("calibration.json")))
     ap.add_argument("--check", action="store_true", help="cross-validated precision by threshold")
+    ap.add_argument("--min-judged", type=int, default=MIN_JUDGED,
+                    help="records of fewer judged events are not used (default %(default)s)")
     args = ap.parse_args()
 
     rows = matched_events(args.corpus, args.samples)
     right = sum(bool(r["correct"]) for r, _ in rows)
     print(f"{len(rows)} judged events still emitted by the coder, {right} right ({right / len(rows):.3f})")
-    cal = fit(rows)
+    cal = fit(rows, min_judged=args.min_judged)
     out = {"about": "counts (judged, right) from the blind samples; see dyad/coding/confidence.py",
            "judged_events": len(rows), **cal.to_dict()}
     lines = []
@@ -117,7 +119,7 @@ def main() -> None:
             random.Random(seed).shuffle(shuffled)
             for k in range(5):
                 train = [x for i, x in enumerate(shuffled) if i % 5 != k]
-                cal_k = fit(train)
+                cal_k = fit(train, min_judged=args.min_judged)
                 scored += [(score(cal_k, e, prior), bool(r["correct"])) for r, e in shuffled[k::5]]
         for thr in (0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7):
             kept = [c for s, c in scored if s >= thr]

@@ -68,6 +68,7 @@ class _Found:
     target_how: str
     source_tok: Token | None
     target_tok: Token | None
+    cameo: str | None = None  # a code of its own, when the target was re-read ("banned firms from selling to ZTE")
 
 
 class EventCoder:
@@ -384,6 +385,9 @@ class EventCoder:
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("have", "be") and any(
                     c.lower_ == "yet" for c in node.head.children):
                 return "negated"  # "have yet to reach an agreement"
+            if node.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in ("whatever", "whichever", "any")
+                                            for c in node.head.children):
+                return "hypothetical"  # "whatever agreement he concludes with Iran"
             if any(c.lower_ in ("whenever", "anytime") for c in node.children) or any(
                     c.lower_ == "time" and any(d.lower_ in ("any", "every") for d in c.children) for c in node.children):
                 return "hypothetical"  # "any time a Chinese leader visits …": a habit, not an event
@@ -479,6 +483,12 @@ class EventCoder:
             return True  # "Trump has frequently urged improved relations": a habit, not an event
         governors = {t.i for t in chain}
         for node in chain:
+            if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "past" for g in c.children)
+                   for c in node.children):
+                return True  # "In the past, the US has made efforts at fighting the Islamic State"
+            gov = node.head.head if node.dep_ in ("pcomp", "pobj") else node.head if node.dep_ in ("acl", "relcl") else None
+            if gov is not None and gov.lemma_.lower() in self.ps.past_nouns:
+                return True  # "memories of how foreign troops invaded China": remembered, not news
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
                 return True  # "at war since al Qaeda killed 3,000 Americans": the start of a state of things
         if any(HABITUAL.fullmatch(x.lower_) and x.head.lower_ == "for" and x.head.head.i in governors for x in tok.sent):
@@ -667,6 +677,8 @@ class EventCoder:
         if not targets and p.symmetric and len(sources) > 1:
             if any(c.lower_ in ("both", "each") for c in [*tok.children, *subj.children]):
                 return []  # "the US and Mexican governments have both started …": each on its own
+            if any(c.dep_ == "prep" and c.lower_ in ("for", "alongside", "beside") for c in tok.children):
+                return []  # "Hezbollah and Iran are in Syria fighting for the Assad regime": allies, side by side
             if tok.tag_ == "VBG" and tok.dep_ in ("acl", "advcl") and any(
                     (actors.actor_at(x) is not None and (actors.actor_at(x).code or "").startswith("IGO"))
                     for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during")
@@ -705,6 +717,13 @@ class EventCoder:
                     continue  # talking to reporters is how news is made, not an event
                 if p.cameo[:2] in ("18", "19", "20") and self._figurative(src, tgt):
                     continue  # "clashed with Congress", "stabbed the president in the back"
+                if p.cameo == "1722" and tgt.country == src.country and set(tgt.roles) <= {"BUS", "CVL"}:
+                    # "banned American companies from selling to ZTE": a sanction on the firm they may not
+                    # deal with, not a ban on the companies; no such actor named, no event
+                    foreign = self._barred_party(tok, src, actors)
+                    if foreign is not None:
+                        out.append(_Found(src, foreign[1], how, s_tok, foreign[0], cameo="163"))
+                    continue
                 if p.cameo[:2] < "06" and tgt.how == "demonym" and tgt.roles == ["CVL"] and tgt.country \
                         and tgt.country != src.country:
                     # "Egypt urged Israelis and Palestinians to study the plan": a foreign people
@@ -712,6 +731,18 @@ class EventCoder:
                     tgt = dataclasses.replace(tgt, roles=[], code=tgt.country, kind="country")
                 out.append(_Found(src, tgt, how, s_tok, t_tok))
         return out
+
+    @staticmethod
+    def _barred_party(tok: Token, src: Actor, actors: DocActors) -> tuple[Token, Actor] | None:
+        """The foreign party named in the "from …ing" phrase of a ban ("from selling to Huawei")."""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for x in prep.subtree:
+                    if x.pos_ in ("PROPN", "NOUN") and x.dep_ not in ("amod", "compound"):
+                        a = actors.actor_at(x) or actors.weak_actor(x)
+                        if a is not None and a.country and a.country != src.country:
+                            return x, a
+        return None
 
     def _target_ok(self, p: Pattern, t_tok: Token, a: Actor, actors: DocActors, src: Actor | None = None) -> bool:
         """Whether an actor found in a target slot is the target, not a place, a dateline or a thing."""
@@ -963,7 +994,7 @@ class EventCoder:
     # ------------------------------------------------------------------ the event
     def _event(self, tok: Token, sent: Span, si: int, article: Article, actors: DocActors,
                p: Pattern, f: _Found, modality: str) -> Event:
-        cameo = p.cameo
+        cameo = f.cameo or p.cameo
         if p.person_source_cameo and f.source is not None and f.source.kind == "person" \
                 and not {"MIL", "REB", "COP"} & set(f.source.roles):
             cameo = p.person_source_cameo
@@ -1052,7 +1083,7 @@ class EventCoder:
 
 
 CLAUSES = {"ROOT": "main", "ccomp": "complement", "xcomp": "complement", "advcl": "adverbial",
-           "conj": "conjunct", "relcl": "relative", "acl": "relative"}
+           "conj": "conjunct", "relcl": "relative", "acl": "relative", "pcomp": "prepositional"}
 
 
 def _clause(tok: Token) -> str:

@@ -69,6 +69,7 @@ class PatternSet:
     facility_nouns: frozenset[str] = frozenset()
     protester_nouns: frozenset[str] = frozenset()
     belief_verbs: frozenset[str] = frozenset()
+    past_nouns: frozenset[str] = frozenset()
     verification_verbs: frozenset[str] = frozenset()
     lemma_fixes: dict[str, str] = field(default_factory=dict)
     non_kinetic_modifiers: frozenset[str] = frozenset()
@@ -79,7 +80,8 @@ class PatternSet:
     def intent_of(self, cameo: str) -> str:
         if cameo in self.intent_code_exact:
             return self.intent_code_exact[cameo]
-        return self.intent_code.get(cameo[:2], "030")
+        code = self.intent_code.get(cameo[:2], "030")
+        return cameo if code[:2] == cameo[:2] else code  # an appeal announced is still that appeal
 
     def trigger_words(self) -> set[str]:
         return set(self.by_verb) | set(self.by_noun)
@@ -168,6 +170,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         facility_nouns=_words(raw.get("facility_nouns")),
         protester_nouns=_words(raw.get("protester_nouns")),
         belief_verbs=_words(raw.get("belief_verbs")),
+        past_nouns=_words(raw.get("past_nouns")),
         verification_verbs=_words(raw.get("verification_verbs")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
         non_kinetic_modifiers=_words(raw.get("non_kinetic_modifiers")),

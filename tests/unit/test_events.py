@@ -818,3 +818,31 @@ def test_his_in_a_conjunct_is_the_person_joined(code):
 def test_rockets_killing_a_soldier_is_combat(code):
     events = code("Militants in Somalia fired rockets into Kenya on Monday, killing a Kenyan soldier.")
     assert not [e for e in events if e.root == "18"], show(events)
+
+
+def test_barring_ones_own_firms_from_dealing_with_a_foreign_firm_is_a_sanction_on_it(code):
+    events = code("Kenya banned Kenyan companies from trading with Ugandan firms.")
+    assert [(e.cameo, e.target.country) for e in events] == [("163", "UGA")], show(events)
+    assert not code("Kenya banned Kenyan companies from selling to the firm."), "no foreign party named"
+
+
+def test_an_announced_appeal_stays_an_appeal(code):
+    events = code("Kenya's president said he would ask Uganda to reopen the border.")
+    assert [e.root for e in events] == ["02"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "In the past, Kenya has made grandiose efforts at fighting al-Shabaab.",
+    "Ugandans keep memories of how Kenyan troops invaded Uganda.",
+    "The Kenyan president floated the idea of visiting Uganda.",
+    "Parliament will not approve whatever agreement the Kenyan president concludes with Uganda.",
+])
+def test_past_ideas_and_any_agreement_are_not_events(code, text):
+    events = code(text)
+    assert not [e for e in events if e.modality == "asserted"], show(events)
+
+
+def test_co_subjects_fighting_for_a_third_are_allies(code):
+    events = code("Kenya and Uganda are in Somalia fighting for the Somali government.")
+    assert not [e for e in events if {e.source.country, e.target.country if e.target else None} == {"KEN", "UGA"}], \
+        show(events)
