@@ -91,6 +91,15 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     return out
 
 
+REGION_WORDS = {"central", "latin", "south", "north", "east", "west", "southeast", "southern", "northern",
+                "eastern", "western", "sub-saharan", "middle", "pan", "pan-arab", "pan-african"}
+
+
+def _regional(ent: Span | None) -> bool:
+    """A people named by a region with a country's word in it: "Central Americans", "Latin American"."""
+    return ent is not None and len(ent) > 1 and ent[0].lower_ in REGION_WORDS
+
+
 OWNED_WORDS = {"flagged", "registered", "owned", "operated", "built", "made", "based", "run"}
 
 
@@ -336,7 +345,8 @@ class DocActors:
         """A country named by this token (or the entity it is part of)."""
         ent = self._entity(tok)
         candidates = [ent.text] if ent is not None else []
-        candidates.append(tok.text)
+        if not _regional(ent):  # "Latin American governments" are not American ones
+            candidates.append(tok.text)
         if tok.lower_.endswith("-led"):  # "the Saudi-led coalition" is led by Saudi Arabia
             candidates.append(tok.text[:-4])
         # user dictionaries: a country of the user's own ("the Sylvanian ambassador")
@@ -512,8 +522,8 @@ class DocActors:
             # PERSON by the small model is still a country)
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC") or t.pos_ == "PROPN":
             m = self._gaz_lookup(ent.text if ent is not None else t.text)
-            if m is None and ent is not None:
-                m = self._gaz_lookup(t.text)
+            if m is None and ent is not None and not _regional(ent):
+                m = self._gaz_lookup(t.text)  # (not "Central Americans" → Americans)
             if m is None and ent is not None and ent.label_ == "GPE" and t.i == ent.root.i:
                 # a city or region stands for its country as a place of action: "shelled Belgorod"
                 place = self._place(ent.text)
@@ -565,6 +575,18 @@ class DocActors:
                 return dataclasses.replace(a, text=t.text, start=t.idx, end=t.idx + len(t.text), how="coref")
             if joined.ent_type_ == "PERSON":
                 return None  # someone we cannot code: not whoever was named before
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "conj" and t.head.head.dep_ != "ccomp" \
+                and low in PERSON_PRONOUNS | THING_PRONOUNS:
+            # "The U.S. says Assad's government did it, and it accuses Russia …", "…, Burr said, and he
+            # urged Trump …": the subject of the clause this one is joined to
+            first = next((c for c in t.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if first is not None and first.i < t.i and first.pos_ != "PRON":
+                a = self.actor_at(first)
+                kind_ok = a is not None and ((a.kind == "person") == (low in PERSON_PRONOUNS))
+                if kind_ok and (a.country or a.code):
+                    return dataclasses.replace(a, text=t.text, start=t.idx, end=t.idx + len(t.text), how="coref")
+                if a is None and low in PERSON_PRONOUNS and first.ent_type_ == "PERSON":
+                    return None  # "…, Burr said, and he urged Trump": someone we cannot code, not the last leader
         if low in PERSON_PRONOUNS:
             want = "f" if low in ("she", "her") else "m"
 
@@ -745,6 +767,11 @@ class DocActors:
                 if leader is not None:
                     return self._leader_actor(t, self.doc[np.start:ent.end], leader)
         roles = list(rn.roles)
+        for c in t.lefts:  # "Syrian rebel commanders", "opposition fighters": the group's role wins
+            if c.dep_ in ("compound", "amod"):
+                crn = self._role_noun(c)
+                if crn is not None and set(crn.roles) & {"REB", "OPP"}:
+                    roles = list(crn.roles)
         how = "role"
         name = None
         # "a Palestinian leader of Islamic Jihad", "a commander of the Taliban": the group's, not the state's

@@ -38,7 +38,7 @@ DATE_LABELS = {"DATE", "TIME"}
 HABITUAL = re.compile(r"\b(centuries|decades|generations|millennia)\b", re.I)
 RECURRING = re.compile(r"\b(each|every) (year|month|week|summer|spring|winter|autumn|fall)\b|\bannually\b", re.I)
 HABIT_ADVERBS = {"frequently", "often", "routinely", "regularly", "usually", "always", "traditionally", "habitually",
-                 "customarily", "typically"}
+                 "customarily", "typically", "historically"}
 THEN_TITLE = re.compile(r"\b[Tt]hen[-\u2010\u2011](?=\w)|\bthen (?=president|prime minister|secretary|minister|"
                         r"foreign minister|defen[cs]e (secretary|minister)|chancellor|ambassador|envoy|senator|director)")
 RELATIVE_PAST = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) years? (ago|earlier)\b",
@@ -47,6 +47,8 @@ YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|^\W*later\b|\blater (monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
 COMBAT_VERBS = {"fire", "launch", "shell", "attack", "strike", "bomb", "hit", "ambush", "clash", "fight", "storm", "raid"}
+TEMPORAL_PREPS = {"during", "amid", "after", "since", "throughout", "before"}
+PERMISSION_VERBS = {"authorize", "authorise", "permit", "allow", "empower", "entitle", "enable", "license"}
 VOTE_NOUNS = {"vote", "motion", "resolution", "ballot"}
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 DEPARTURE_VERBS = {"leave", "depart", "head", "set", "embark"}  # the trip has begun, not ended
@@ -83,10 +85,15 @@ class EventCoder:
     def code(self, doc: Doc, article: Article, actors: DocActors) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
+        texts: set[str] = set()
         for si, sent in enumerate(doc.sents):
             if len(sent) > self.max_sentence_tokens or any(b in sent.text for b in self.ps.boilerplate) \
                     or _link_run(sent):
                 continue  # page furniture ("Replay More Videos ...", run-together link headlines), not a sentence
+            text = " ".join(sent.text.split())
+            if text in texts:
+                continue  # a caption or pull quote repeated in the page: one report, coded once
+            texts.add(text)
             for tok in sent:
                 for ev in self._code_trigger(tok, sent, si, article, actors):
                     key = (ev.sentence_index, ev.cameo, ev.source and ev.source.code, ev.target and ev.target.code)
@@ -245,6 +252,8 @@ class EventCoder:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
     def _negated(self, tok: Token) -> bool:
+        if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children):
+            return True  # "will no longer talk to Russia"
         return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
                    for c in tok.children)
 
@@ -310,7 +319,8 @@ class EventCoder:
             lemma = node.lemma_.lower()
             # a verb reached through "and" is a sibling, not a governor: its aux counts, its meaning not
             sibling = k > 0 and chain[k - 1].dep_ == "conj" and chain[k - 1].head.i == node.i
-            if node is not tok and node.pos_ in ("VERB", "AUX") and not sibling:
+            dated = k > 0 and chain[k - 1].lower_ in TEMPORAL_PREPS  # "pledged … during a visit to Seoul"
+            if node is not tok and node.pos_ in ("VERB", "AUX") and not sibling and not dated:
                 if lemma in self.ps.negating_verbs:
                     return "negated"
                 if lemma in self.ps.intent_verbs and modality == "asserted":
@@ -335,6 +345,11 @@ class EventCoder:
                     c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                     for c in node.children) and auxes & (self.ps.conditional_aux | self.ps.hypothetical_aux):
                 return "hypothetical"  # "would hold a summit if there were a deal"
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in PERMISSION_VERBS:
+                return "hypothetical"  # "warplanes are authorized to attack", "allows the U.S. to shoot down"
+            if node.dep_ in ("xcomp", "advcl") and node.head.lemma_.lower() == "have" and any(
+                    c.dep_ == "prep" and c.lower_ == "until" for c in node.head.children):
+                return "hypothetical"  # "have until March 24 to reach an agreement": a deadline
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("need", "have", "ought") and node is tok:
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                     return "hypothetical"  # "Israel needed to end its blockade", "has to withdraw"
@@ -350,11 +365,20 @@ class EventCoder:
                     node.dep_ == "pcomp" and node.head.lower_ in ("of", "than")
                     and node.head.head.lower_ in ("instead", "rather")):
                 return "negated"
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and modality == "asserted" and \
-                {c.lower_ for c in tok.head.children if c.dep_ == "aux"} & self.ps.future_aux:
-            modality = "planned"  # "Obama's visit Friday to Hiroshima will promote …": still ahead
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj"):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and modality == "asserted":
+            auxes = {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
+            if auxes & (self.ps.hypothetical_aux | self.ps.conditional_aux):
+                return "hypothetical"  # "a return trip by Pompeo to Pyongyang would be hard to agree to"
+            if auxes & self.ps.future_aux:
+                modality = "planned"  # "Obama's visit Friday to Hiroshima will promote …": still ahead
+        if tok.pos_ in ("NOUN", "PROPN") and modality == "asserted" and any(
+                c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming", "future", "coming", "scheduled")
+                for c in tok.children):
+            modality = "planned"  # "an agenda for Pompeo's next visit to North Korea"
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "pobj") and not (
+                tok.dep_ == "pobj" and tok.head.lower_ in TEMPORAL_PREPS | {"at", "on"}):
             # a noun trigger governed by a verb: "cancelled the visit", "demanded the release of"
+            # (not one that only dates it: "Kerry pledged during a visit to Seoul")
             gov = tok.head if tok.dep_ != "pobj" else tok.head.head
             gl = gov.lemma_.lower()
             if gl in self.ps.negating_verbs or self._negated(gov):
@@ -404,7 +428,7 @@ class EventCoder:
                 if adj in ("incumbent", "necessary", "important", "essential", "imperative", "vital", "time"):
                     return "hypothetical"  # "it is incumbent upon Netanyahu to apologize"
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and any(c.dep_ == "det" and c.lower_ in ("no", "neither")
+            if subj is not None and any((c.dep_ == "det" and c.lower_ in ("no", "neither")) or c.lower_ == "zero"
                                         for c in subj.subtree if c.i < subj.i):
                 return "negated"  # "no US personnel were killed"
         last = chain[-1]
@@ -416,6 +440,9 @@ class EventCoder:
             return "negated"  # "I don't see Israel striking Iran", "did not say it would attack"
         if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.negating_verbs:
             return "negated"  # "denied that he went to Prague"
+        if last.dep_ == "ccomp" and any(c.dep_ == "attr" and c.lemma_.lower() in self.ps.epistemic_nouns
+                                        for c in last.head.children):
+            return "hypothetical"  # "it is our hope he will properly consult with Congress"
         if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.belief_verbs:
             return "hypothetical"  # "8 in 10 Americans believe Assad used chemical weapons"
         if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.verification_verbs and any(
@@ -451,6 +478,12 @@ class EventCoder:
                 c.dep_ == "nsubj" for c in top_verb.children) and not any(
                 c.dep_ == "mark" and c.lower_ == "for" for c in top_verb.children):
             return "planned"  # a headline's "Australia to deploy force against ISIS": still ahead
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and \
+                tok.head.lemma_.lower() in (self.ps.appeal_verbs | self.ps.desire_verbs):
+            return "hypothetical"  # "Erakat called for Israel to pull troops out of Gaza": a demand
+        if top_verb is not tok and top_verb.dep_ in ("advcl", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in top_verb.children):
+            return "hypothetical"  # "aid approved to help Ukraine fight separatists": a purpose, not a deed
         if modality == "asserted" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return "planned"  # "a deal was struck for Trump to meet Varadkar": arranged, not yet held
@@ -496,14 +529,17 @@ class EventCoder:
         if published is None:
             return False
         for ent in tok.sent.ents:
-            if ent.label_ != "DATE":
-                continue
+            if ent.label_ != "DATE" and not (ent.label_ == "EVENT" and YEAR.search(ent.text)):
+                continue  # (an event's name with its year counts: "during the 1967 Six-Day War")
             if ((HABITUAL.search(ent.text) and ent.start > 0 and tok.doc[ent.start - 1].lower_ == "for")
                     or RECURRING.search(ent.text)) and any(t.i in governors for t in [ent.root, *ent.root.ancestors]):
                 return True  # "fighting each other for centuries", "tourists visit every year": a habit
             years = [int(y) + (9 if dec else 0) for y, dec in YEAR.findall(ent.text)]
             if not years and RELATIVE_PAST.search(ent.text):
                 years = [published.year - 2]  # "in April last year", "two years ago" (not "over the past year")
+            if years and min(years) > published.year and tok.tag_ in ("VBD", "VBN") \
+                    and any(t.i in governors for t in [ent.root, *list(ent.root.ancestors)[:4]]):
+                return True  # "giving a speech in April 2018, accused Iran" in a 2015 page: a caption added later
             if not years or published.year - max(years) < 2:
                 continue
             if any(a.dep_ in ("relcl", "advcl", "acl") and (

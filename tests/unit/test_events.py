@@ -846,3 +846,60 @@ def test_co_subjects_fighting_for_a_third_are_allies(code):
     events = code("Kenya and Uganda are in Somalia fighting for the Somali government.")
     assert not [e for e in events if {e.source.country, e.target.country if e.target else None} == {"KEN", "UGA"}], \
         show(events)
+
+
+# ------------------------------------------------------------------ stop 10: classes from blind samples 11-12
+def test_a_repeated_sentence_is_coded_once(code):
+    events = code("Kenya's president visited Uganda on Monday. Uganda's president praised Kenya. "
+                  "Kenya's president visited Uganda on Monday.")
+    assert [e.cameo for e in events].count("042") == 1, show(events)
+
+
+def test_brussels_as_an_actor_is_the_eu(code):
+    events = code("Kenya's president warned Brussels against new tariffs on Kenyan flowers.")
+    assert [e.target.code for e in events] == ["IGOEUREEC"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Historically, Kenya has provided weapons to rebels in Uganda.",
+    "When Kenya declares it will no longer talk to Uganda about trade, nothing changes.",
+    "Zero Kenyans have been killed by Ugandan refugees.",
+    "Kenyan warplanes are now authorized to attack al-Shabaab fighters in Somalia.",
+    "Kenya and its allies have until March 24 to reach an agreement with Uganda.",
+    "A return trip by the Kenyan president to Kampala would be hard to agree to.",
+    "It is our hope the Kenyan president will consult with Uganda before acting.",
+    "Uganda's opposition leader called for Kenya to pull its troops out of Somalia.",
+    "Parliament approved aid to help Uganda fight rebels in the north.",
+    "Giving a speech in April 2018, the Kenyan president accused Uganda of lying.",
+    "During the 1967 war, Kenya occupied parts of Uganda.",
+])
+def test_more_things_that_are_not_events_of_the_day(code, text):
+    events = code(text, published="2015-03-15")
+    assert not [e for e in events if e.modality == "asserted"], show(events)
+
+
+def test_a_next_visit_is_planned_and_a_visit_that_dates_a_pledge_is_not_announced(code):
+    events = code("Officials met to prepare the Kenyan president's next visit to Uganda.")
+    assert all(e.modality == "planned" for e in events if e.root in ("03", "04")), show(events)
+    events = code("Kenya's foreign minister pledged support during a visit to Kampala on Monday.")
+    assert [(e.cameo, e.modality) for e in events if e.root in ("03", "04")] == [("042", "asserted")], show(events)
+
+
+def test_a_pronoun_subject_of_a_joined_clause_is_the_first_subject(code):
+    events = code("Uganda's army shelled the town on Monday. Kenya condemned the attack, and it accuses "
+                  "Tanzania of covering it up.")
+    assert ("112", "KEN", "TZA") in dyads(events), show(events)
+    events = code('"Uganda is not our friend," Senator Odhiambo said, and he urged Kenya\'s president to act.')
+    assert not [e for e in events if e.source is not None and e.source.country == "UGA"], show(events)
+
+
+def test_regional_peoples_are_not_a_country(code):
+    events = code("Kenya deported more Central Americans than Uganda did.")
+    assert not [e for e in events if e.target is not None and e.target.country == "USA"], show(events)
+
+
+def test_rebel_commanders_and_fighters_are_rebels(code):
+    events = code("Kenyan jets attacked Ugandan rebel commanders on Monday.")
+    assert [e.target.code for e in events] == ["UGAREB"], show(events)
+    events = code("Kenya launched an operation on Wednesday against Kurdish fighters in Uganda.")
+    assert [e.target.code for e in events] == ["UGAREB"], show(events)
