@@ -365,8 +365,11 @@ class EventCoder:
                     node.dep_ == "pcomp" and node.head.lower_ in ("of", "than")
                     and node.head.head.lower_ in ("instead", "rather")):
                 return "negated"
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and modality == "asserted":
-            auxes = {c.lower_ for c in tok.head.children if c.dep_ == "aux"}
+        base_noun = tok
+        while base_noun.dep_ == "conj" and base_noun.head is not base_noun:
+            base_noun = base_noun.head  # "Such a meeting, or even a return trip by Pompeo, would be hard"
+        if tok.pos_ in ("NOUN", "PROPN") and base_noun.dep_ == "nsubj" and modality == "asserted":
+            auxes = {c.lower_ for c in base_noun.head.children if c.dep_ == "aux"}
             if auxes & (self.ps.hypothetical_aux | self.ps.conditional_aux):
                 return "hypothetical"  # "a return trip by Pompeo to Pyongyang would be hard to agree to"
             if auxes & self.ps.future_aux:
@@ -678,6 +681,8 @@ class EventCoder:
             return self._unknown_source(tok, p, actors, nominal=nominal)
         if subj.lemma_.lower() in self.ps.partitive_nouns:  # "thousands of protesters"
             subj = self._pobj(subj, "of") or subj
+        if _dateline(subj):  # "LUCCA, Italy (AP) — U.S. Secretary of State Rex Tillerson issued …"
+            subj = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subj)
         # a city or region named as a place is where things happen, not who does them; nor is a dateline
         sources = [(s, a) for s in self._with_conjuncts(subj) for a in actors.actors_of(s)
                    if a.kind != "place" and not _dateline(s)]
@@ -1179,8 +1184,8 @@ def _dateline(tok: Token) -> bool:
             and doc[tok.i + 1].text in ("(", "—", "–", "-", "--", ":"):
         return True  # "John Fritze USA TODAY HELSINKI – President Trump met …": a byline
     start, k = _ent_span(tok)
-    if any(not (t.is_space or t.is_punct) for t in doc[sent.start:start]):
-        return False
+    if any(not (t.is_space or t.is_punct or (t.text.isupper() and t.is_alpha)) for t in doc[sent.start:start]):
+        return False  # (an upper-case city may come first: "LUCCA, Italy (AP) —")
     if k + 1 < sent.end and doc[k].text == "," and doc[k + 1].ent_type_ == "GPE":
         k = _ent_span(doc[k + 1])[1]  # "Caracas, Venezuela —"
     return k < sent.end and doc[k].text in ("(", "—", "–", "--", ":")

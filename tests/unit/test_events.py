@@ -903,3 +903,13 @@ def test_rebel_commanders_and_fighters_are_rebels(code):
     assert [e.target.code for e in events] == ["UGAREB"], show(events)
     events = code("Kenya launched an operation on Wednesday against Kurdish fighters in Uganda.")
     assert [e.target.code for e in events] == ["UGAREB"], show(events)
+
+
+def test_a_capitalised_city_before_a_dateline_country(code):
+    events = code("NAIROBI, Kenya (AP) — Ugandan Foreign Minister Sam Kutesa issued an ultimatum to Tanzania on Tuesday.")
+    assert [(e.source.country, e.target.country) for e in events] == [("UGA", "TZA")], show(events)
+
+
+def test_a_trip_joined_to_a_would_be_subject_is_hypothetical(code):
+    events = code("Such a meeting, or even a return trip by the Kenyan president to Kampala, would be hard to agree to.")
+    assert not [e for e in events if e.modality == "asserted"], show(events)
