@@ -97,7 +97,12 @@ REGION_WORDS = {"central", "latin", "south", "north", "east", "west", "southeast
 
 def _regional(ent: Span | None) -> bool:
     """A people named by a region with a country's word in it: "Central Americans", "Latin American"."""
-    return ent is not None and len(ent) > 1 and ent[0].lower_ in REGION_WORDS
+    if ent is None:
+        return False
+    if len(ent) > 1 and ent[0].lower_ in REGION_WORDS:
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None  # "Central" left out of the entity
+    return before is not None and before.is_title and before.lower_ in REGION_WORDS
 
 
 OWNED_WORDS = {"flagged", "registered", "owned", "operated", "built", "made", "based", "run"}
@@ -235,7 +240,9 @@ class DocActors:
         roles = list(dict.fromkeys(mod_roles + roles))
         if country:
             return self._make(t, None, country=country, roles=roles, name=None, kind="group", how="modifier")
-        if roles and domestic and not any(c.dep_ == "poss" for c in t.children):
+        if roles and domestic and rn is not None and not any(c.dep_ == "poss" for c in t.children):
+            # (people of the place or of the acting state: "opposition activists"; not a thing whose
+            # modifier names a role, "Democratic Party computers")
             return self._make(t, None, country=domestic, roles=roles, name=None, kind="group", how="domestic")
         return None
 

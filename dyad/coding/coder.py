@@ -38,11 +38,15 @@ DATE_LABELS = {"DATE", "TIME"}
 HABITUAL = re.compile(r"\b(centuries|decades|generations|millennia)\b", re.I)
 RECURRING = re.compile(r"\b(each|every) (year|month|week|summer|spring|winter|autumn|fall)\b|\bannually\b", re.I)
 HABIT_ADVERBS = {"frequently", "often", "routinely", "regularly", "usually", "always", "traditionally", "habitually",
-                 "customarily", "typically", "historically"}
+                 "customarily", "typically", "historically", "persistently", "constantly", "continually",
+                 "perennially"}
 THEN_TITLE = re.compile(r"\b[Tt]hen[-\u2010\u2011](?=\w)|\bthen (?=president|prime minister|secretary|minister|"
                         r"foreign minister|defen[cs]e (secretary|minister)|chancellor|ambassador|envoy|senator|director)")
 RELATIVE_PAST = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) years? (ago|earlier)\b",
                            re.I)  # "two years ago" ("last year" and "a year ago" are recent enough to be news)
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+MONTH = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+                   r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?", re.I)
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|^\W*later\b|\blater (monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
@@ -133,12 +137,12 @@ class EventCoder:
             modality = self._modality(tok, chain, article.published)
             if modality == "negated" or (modality == "hypothetical" and not self.keep_hypothetical):
                 return []
-            if self._past_reference(tok, article.published, chain):
+            if self._past_reference(tok, article.published, chain, actors):
                 return []  # "after China rejected the overtures in late 2009": history, not news of the day
             found = [f for f in self._actors(tok, p, obj, actors, nominal=is_noun)
                      if not any(a is not None and THEN_TITLE.search(a.text or "") for a in (f.source, f.target))]
             # ("then-President X met Y": an actor named by the post they held then is history)
-            return [self._event(tok, sent, si, article, actors, p, f, modality) for f in found]
+            return [ev for f in found if (ev := self._event(tok, sent, si, article, actors, p, f, modality)) is not None]
         return []
 
     # ------------------------------------------------------------------ pattern conditions
@@ -374,6 +378,13 @@ class EventCoder:
                 return "hypothetical"  # "a return trip by Pompeo to Pyongyang would be hard to agree to"
             if auxes & self.ps.future_aux:
                 modality = "planned"  # "Obama's visit Friday to Hiroshima will promote …": still ahead
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and (
+                tok.head.lower_ == "before" or (tok.head.lower_ == "of" and tok.head.head.lower_ in ("ahead", "eve"))):
+            modality = "planned" if modality == "asserted" else modality  # "ahead of his visit this week to the US"
+        if tok.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "poss" and any(d.dep_ == "det" and d.lower_ in ("any", "every") for d in c.children)
+                for c in tok.children):
+            return "hypothetical"  # "any American leader's trip to India": a generality
         if tok.pos_ in ("NOUN", "PROPN") and modality == "asserted" and any(
                 c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming", "future", "coming", "scheduled")
                 for c in tok.children):
@@ -412,8 +423,9 @@ class EventCoder:
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("have", "be") and any(
                     c.lower_ == "yet" for c in node.head.children):
                 return "negated"  # "have yet to reach an agreement"
-            if node.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in ("whatever", "whichever", "any")
-                                            for c in node.head.children):
+            if (node.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in ("whatever", "whichever", "any")
+                                             for c in node.head.children)) or (
+                    node is tok and any(c.lower_ in ("whatever", "whichever") for c in tok.subtree)):
                 return "hypothetical"  # "whatever agreement he concludes with Iran"
             if any(c.lower_ in ("whenever", "anytime") for c in node.children) or any(
                     c.lower_ == "time" and any(d.lower_ in ("any", "every") for d in c.children) for c in node.children):
@@ -481,8 +493,9 @@ class EventCoder:
                 c.dep_ == "nsubj" for c in top_verb.children) and not any(
                 c.dep_ == "mark" and c.lower_ == "for" for c in top_verb.children):
             return "planned"  # a headline's "Australia to deploy force against ISIS": still ahead
-        if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and \
-                tok.head.lemma_.lower() in (self.ps.appeal_verbs | self.ps.desire_verbs):
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and (
+                tok.head.lemma_.lower() in (self.ps.appeal_verbs | self.ps.desire_verbs | {"be"})
+                or tok.head.lemma_.lower() in ("time", "step", "goal", "need", "way", "moment")):
             return "hypothetical"  # "Erakat called for Israel to pull troops out of Gaza": a demand
         if top_verb is not tok and top_verb.dep_ in ("advcl", "acl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in top_verb.children):
@@ -512,7 +525,7 @@ class EventCoder:
             return "planned"  # "left Washington for Riyadh to meet the king": not met yet
         return modality
 
-    def _past_reference(self, tok: Token, published, chain: list[Token]) -> bool:
+    def _past_reference(self, tok: Token, published, chain: list[Token], actors: DocActors) -> bool:
         """The trigger's own clause (or its noun) is placed by a year that ended more than a year
         before publication: "in late 2009", "the 2015 pact", "in the mid-2000s" (not "since 2006")."""
         if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for node in chain for c in node.children):
@@ -527,6 +540,23 @@ class EventCoder:
                 return True  # "memories of how foreign troops invaded China": remembered, not news
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
                 return True  # "at war since al Qaeda killed 3,000 Americans": the start of a state of things
+        if any(x.lower_ in ("years", "decades") and x.head.lower_ in ("over", "for") and x.head.head.i in governors
+               for x in tok.sent):
+            return True  # "Over the years, Saudi-led airstrikes have killed Yemeni civilians": a summary
+        for node in chain:
+            mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in ("after", "since")), None)
+            if node.dep_ == "advcl" and mark is not None and any(
+                    re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) years\b", x.text, re.I)
+                    for x in [*mark.children, *node.children] if x.dep_ in ("npadvmod", "advmod")
+                    for x in [tok.doc[x.left_edge.i:x.right_edge.i + 1]]):
+                return True  # "came two years to the day after Trump met with Putin in Helsinki"
+            when = [c for c in node.children if c.dep_ == "advcl" and c.lemma_ == "be" and any(
+                m.lower_ == "when" for m in c.children)]
+            if any(a.dep_ == "attr" and actors.lex.roles.get(a.lemma_.lower()) is not None for w in when for a in w.children):
+                return True  # "Obama met Xi when the Chinese leader was vice president": a past tenure
+            if any(c.dep_ == "prep" and c.lower_ == "during" and any(g.lemma_.lower() == "tenure" for g in c.children)
+                   for c in node.children):
+                return True  # "During his tenure as a senior intelligence official, Kim was accused …"
         if any(HABITUAL.fullmatch(x.lower_) and x.head.lower_ == "for" and x.head.head.i in governors for x in tok.sent):
             return True  # "have been fighting each other for centuries" (whether or not tagged a DATE)
         if published is None:
@@ -543,6 +573,10 @@ class EventCoder:
             if years and min(years) > published.year and tok.tag_ in ("VBD", "VBN") \
                     and any(t.i in governors for t in [ent.root, *list(ent.root.ancestors)[:4]]):
                 return True  # "giving a speech in April 2018, accused Iran" in a 2015 page: a caption added later
+            month = MONTH.search(ent.text)
+            if years and month and len(years) == 1 and published.year - years[0] == 1 and \
+                    12 * (published.year - years[0]) + published.month - MONTHS.index(month.group(1)[:3].lower()) - 1 > 12:
+                years = [published.year - 2]  # "In March 2014" in a November 2015 article: more than a year back
             if not years or published.year - max(years) < 2:
                 continue
             if any(a.dep_ in ("relcl", "advcl", "acl") and (
@@ -1034,7 +1068,7 @@ class EventCoder:
 
     # ------------------------------------------------------------------ the event
     def _event(self, tok: Token, sent: Span, si: int, article: Article, actors: DocActors,
-               p: Pattern, f: _Found, modality: str) -> Event:
+               p: Pattern, f: _Found, modality: str) -> Event | None:
         cameo = f.cameo or p.cameo
         if p.person_source_cameo and f.source is not None and f.source.kind == "person" \
                 and not {"MIL", "REB", "COP"} & set(f.source.roles):
@@ -1055,6 +1089,12 @@ class EventCoder:
         date_spans = [e.text for e in sent.ents if e.label_ in DATE_LABELS]
         rd = resolve_event_date(sent.text, article.published, date_spans=date_spans,
                                 future=modality in ("planned", "announced"))
+        if rd.source == "text" and rd.date is not None and article.published is not None and modality == "asserted" \
+                and (_as_date(article.published) - rd.date).days > 400 and any(
+                    e.label_ in DATE_LABELS and rd.text and (rd.text in e.text or e.text in rd.text)
+                    and self._in_clause_of(e.root, {t.i for t in self._chain(tok)[0]})
+                    for e in sent.ents):
+            return None  # "when it attacked Afghanistan" dated September 11, 2001 in a 2014 article: history
         if modality == "asserted" and rd.source == "text" and rd.date is not None and article.published is not None \
                 and (rd.date - _as_date(article.published)).days > 1 and any(
                     e.label_ in DATE_LABELS and rd.text and (rd.text in e.text or e.text in rd.text)

@@ -913,3 +913,37 @@ def test_a_capitalised_city_before_a_dateline_country(code):
 def test_a_trip_joined_to_a_would_be_subject_is_hypothetical(code):
     events = code("Such a meeting, or even a return trip by the Kenyan president to Kampala, would be hard to agree to.")
     assert not [e for e in events if e.modality == "asserted"], show(events)
+
+
+# ------------------------------------------------------------------ stop 10: classes from blind samples 13-14
+@pytest.mark.parametrize("text, published", [
+    ("In March 2014, Kenya shot down a Ugandan fighter jet after it strayed into Kenyan airspace.", "2015-11-24"),
+    ("Over the years, Kenyan airstrikes have killed Somali civilians.", "2019-09-14"),
+    ("Kenya has persistently battled al-Shabaab in Somalia.", "2016-01-12"),
+    ("The first step is for the Kenyan president to consult with Uganda on the options.", "2016-01-12"),
+    ("There was a time when a Tanzania stop was part of any Kenyan leader's trip to Uganda.", "2016-01-12"),
+    ("Although Kenya's president met Uganda's president when the Ugandan was vice president, relations are new.",
+     "2016-01-12"),
+    ("During his tenure as intelligence chief, Kenya's president was accused by Uganda of plotting attacks.",
+     "2016-01-12"),
+    ("Since 2001, 21 people have plotted to attack Kenyan soldiers in Uganda.", "2016-01-12"),
+])
+def test_history_summaries_and_generalities(code, text, published):
+    events = code(text, published=published)
+    assert not [e for e in events if e.modality == "asserted"], show(events)
+
+
+def test_a_visit_one_speaks_ahead_of_is_planned(code):
+    events = code("Kenya's president spoke ahead of his visit to Uganda this week.")
+    assert [(e.cameo, e.modality) for e in events if e.root in ("03", "04")] == [("036", "planned")], show(events)
+
+
+def test_whatever_deal_one_concludes_is_hypothetical(code):
+    events = code("Parliament will not vote on whatever agreement the Kenyan president concludes with Uganda.")
+    assert not [e for e in events if e.modality == "asserted"], show(events)
+
+
+def test_a_thing_named_by_a_party_is_no_party_of_the_doer(code):
+    events = code("Kenyan hackers broke into Opposition Party computers in Kampala in response to Ugandans hacking "
+                  "Kenyan opposition party computers.")
+    assert not [e for e in events if e.target is not None and e.target.code == "KENOPP"], show(events)
