@@ -53,6 +53,7 @@ FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|toda
 COMBAT_VERBS = {"fire", "launch", "shell", "attack", "strike", "bomb", "hit", "ambush", "clash", "fight", "storm", "raid"}
 TEMPORAL_PREPS = {"during", "amid", "after", "since", "throughout", "before"}
 PERMISSION_VERBS = {"authorize", "authorise", "permit", "allow", "empower", "entitle", "enable", "license"}
+DURATION_NOUNS = {"time", "tenure", "presidency", "career", "term", "years", "decades", "months", "administration"}
 VOTE_NOUNS = {"vote", "motion", "resolution", "ballot"}
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 DEPARTURE_VERBS = {"leave", "depart", "head", "set", "embark"}  # the trip has begun, not ended
@@ -540,7 +541,8 @@ class EventCoder:
                 return True  # "memories of how foreign troops invaded China": remembered, not news
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
                 return True  # "at war since al Qaeda killed 3,000 Americans": the start of a state of things
-        if any(x.lower_ in ("years", "decades") and x.head.lower_ in ("over", "for") and x.head.head.i in governors
+        if any((x.lower_ in ("years", "decades") and x.head.lower_ in ("over", "for")) or (
+                x.lemma_.lower() in DURATION_NOUNS and x.head.lower_ == "throughout") and x.head.head.i in governors
                for x in tok.sent):
             return True  # "Over the years, Saudi-led airstrikes have killed Yemeni civilians": a summary
         for node in chain:

@@ -947,3 +947,8 @@ def test_a_thing_named_by_a_party_is_no_party_of_the_doer(code):
     events = code("Kenyan hackers broke into Opposition Party computers in Kampala in response to Ugandans hacking "
                   "Kenyan opposition party computers.")
     assert not [e for e in events if e.target is not None and e.target.code == "KENOPP"], show(events)
+
+
+def test_an_aim_held_throughout_a_tenure_is_no_event_of_the_day(code):
+    events = code("Kenya's president has sought throughout his time in office to improve relations with Uganda.")
+    assert not [e for e in events if e.modality in ("asserted", "announced")], show(events)
