@@ -774,6 +774,8 @@ class DocActors:
                 if leader is not None:
                     return self._leader_actor(t, self.doc[np.start:ent.end], leader)
         roles = list(rn.roles)
+        if rn.kind == "person" and any(c.lower_ in ("former", "ex", "ex-", "retired") for c in t.lefts):
+            roles = ["ELI"]  # "former Chinese officials", "a retired general": no longer the state
         for c in t.lefts:  # "Syrian rebel commanders", "opposition fighters": the group's role wins
             if c.dep_ in ("compound", "amod"):
                 crn = self._role_noun(c)

@@ -42,6 +42,7 @@ HABIT_ADVERBS = {"frequently", "often", "routinely", "regularly", "usually", "al
                  "perennially"}
 THEN_TITLE = re.compile(r"\b[Tt]hen[-\u2010\u2011](?=\w)|\bthen (?=president|prime minister|secretary|minister|"
                         r"foreign minister|defen[cs]e (secretary|minister)|chancellor|ambassador|envoy|senator|director)")
+LATE = re.compile(r"\bthe late\b", re.I)  # "under the late Chavez": done while a dead man lived
 RELATIVE_PAST = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) years? (ago|earlier)\b",
                            re.I)  # "two years ago" ("last year" and "a year ago" are recent enough to be news)
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -54,6 +55,7 @@ COMBAT_VERBS = {"fire", "launch", "shell", "attack", "strike", "bomb", "hit", "a
 TEMPORAL_PREPS = {"during", "amid", "after", "since", "throughout", "before"}
 PERMISSION_VERBS = {"authorize", "authorise", "permit", "allow", "empower", "entitle", "enable", "license"}
 DURATION_NOUNS = {"time", "tenure", "presidency", "career", "term", "years", "decades", "months", "administration"}
+NEGATING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability", "rejection"}
 VOTE_NOUNS = {"vote", "motion", "resolution", "ballot"}
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 DEPARTURE_VERBS = {"leave", "depart", "head", "set", "embark"}  # the trip has begun, not ended
@@ -141,7 +143,8 @@ class EventCoder:
             if self._past_reference(tok, article.published, chain, actors):
                 return []  # "after China rejected the overtures in late 2009": history, not news of the day
             found = [f for f in self._actors(tok, p, obj, actors, nominal=is_noun)
-                     if not any(a is not None and THEN_TITLE.search(a.text or "") for a in (f.source, f.target))]
+                     if not any(a is not None and (THEN_TITLE.search(a.text or "") or LATE.search(a.text or ""))
+                                for a in (f.source, f.target))]
             # ("then-President X met Y": an actor named by the post they held then is history)
             return [ev for f in found if (ev := self._event(tok, sent, si, article, actors, p, f, modality)) is not None]
         return []
@@ -202,6 +205,8 @@ class EventCoder:
             return False
         if p.object and not (self._object_words(tok, obj) & p.object):
             return False
+        if p.not_object and obj is not None and obj.lemma_.lower() in p.not_object:
+            return False  # "refusal to meet Japan's demands" is no meeting
         if p.prep:
             preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
             if not preps & p.prep:
@@ -257,6 +262,12 @@ class EventCoder:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
     def _negated(self, tok: Token) -> bool:
+        if any(c.dep_ == "dobj" and any((d.dep_ == "det" and d.lower_ == "no" and d.head.i == c.i)
+                                       or d.lower_ in ("hardly", "barely", "scarcely")
+                                       for d in c.subtree if d.i < c.i) for c in tok.children):
+            return True  # "held hardly any talks with", "made no visit"
+        if tok.pos_ == "NOUN" and any(d.lower_ in ("hardly", "barely", "scarcely") for d in tok.subtree if d.i < tok.i):
+            return True  # "hardly any conversations" as the trigger itself
         if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children):
             return True  # "will no longer talk to Russia"
         return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
@@ -350,6 +361,9 @@ class EventCoder:
                     c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                     for c in node.children) and auxes & (self.ps.conditional_aux | self.ps.hypothetical_aux):
                 return "hypothetical"  # "would hold a summit if there were a deal"
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() == "be" and node.head.pos_ == "AUX" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and modality == "asserted":
+                modality = "planned"  # "Zarif was to travel to New York on Friday"
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in PERMISSION_VERBS:
                 return "hypothetical"  # "warplanes are authorized to attack", "allows the U.S. to shoot down"
             if node.dep_ in ("xcomp", "advcl") and node.head.lemma_.lower() == "have" and any(
@@ -408,6 +422,8 @@ class EventCoder:
             head_lemma = node.head.lemma_.lower()
             if head_lemma in self.ps.appeal_nouns and node.dep_ in ("acl", "relcl", "pcomp", "pobj"):
                 return "hypothetical"  # "Hamas' demands for Israel to lift the embargo"
+            if head_lemma in NEGATING_NOUNS and node.dep_ in ("acl", "pcomp", "pobj"):
+                return "negated"  # "Trump's refusal to rebuke the Saudis", "failure to stop migrants"
             if head_lemma in self.ps.epistemic_nouns and node.head.pos_ == "NOUN" and \
                     node.dep_ in ("acl", "ccomp", "relcl", "pcomp", "pobj", "appos"):
                 return "hypothetical"  # "concerns that Russia was preparing to ship arms"
@@ -517,8 +533,9 @@ class EventCoder:
         if modality == "asserted" and tok.tag_ in ("VBZ", "VBP") and FUTURE_TIME.search(tok.sent.text):
             return "planned"  # "Tillerson meets Putin this week": a present tense for what is ahead
         if modality == "asserted" and FUTURE_TIME.search(tok.sent.text) and any(
-                node.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
-                                           for c in node.children) for node in chain):
+                node.tag_ == "VBG" and node.lemma_.lower() in MOTION_VERBS | {"meet", "host", "hold", "attend"}
+                and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in node.children)
+                for node in chain):  # (not "Israel is urging France, ahead of talks next week": that is now)
             return "planned"  # "Hollande is going to Moscow next week (to meet Obama)"
         if modality == "asserted" and tok.dep_ in ("advcl", "xcomp") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
@@ -556,6 +573,9 @@ class EventCoder:
                 m.lower_ == "when" for m in c.children)]
             if any(a.dep_ == "attr" and actors.lex.roles.get(a.lemma_.lower()) is not None for w in when for a in w.children):
                 return True  # "Obama met Xi when the Chinese leader was vice president": a past tenure
+            if any(c.dep_ == "prep" and c.lower_ == "under" and any(
+                    d.lower_ == "late" for g in c.children for d in g.children) for c in node.children):
+                return True  # "Venezuela forged ties with Cuba under the late Chavez"
             if any(c.dep_ == "prep" and c.lower_ == "during" and any(g.lemma_.lower() == "tenure" for g in c.children)
                    for c in node.children):
                 return True  # "During his tenure as a senior intelligence official, Kim was accused …"
@@ -1103,6 +1123,8 @@ class EventCoder:
                     and self._in_clause_of(e.root, {tok.i}, strict=True)
                     for e in sent.ents):
             modality = "planned"  # "Macron's April 24 state visit to Washington" in an April 3 paper
+        if modality in ("planned", "announced") and p.cameo[:2] in self.ps.no_intent_roots:
+            return None  # "Trump would urge North Korea …", "Kim will blame Trump": nothing done yet
         if modality in ("planned", "announced", "hypothetical") and not cameo.startswith(("03", "13")):
             cameo = self.ps.intent_of(cameo)
         code = self.cameo.get(cameo)

@@ -31,6 +31,7 @@ class Pattern:
     requires_no_xcomp: bool = False
     requires_no_dobj: bool = False  # "called for talks", not "called the summit productive"
     not_particles: frozenset[str] = frozenset()  # "called out Kim" is no phone call
+    not_object: frozenset[str] = frozenset()  # no event when the object is one of these ("met the demands")
     symmetric: bool = False  # "A and B met": each is the other's target
     subject: frozenset[str] = frozenset()  # the subject's head must be one of these ("warplanes struck")
     person_source_cameo: str | None = None  # the code when the source is a politician, not a force
@@ -68,6 +69,7 @@ class PatternSet:
     harm_nouns: frozenset[str] = frozenset()
     facility_nouns: frozenset[str] = frozenset()
     protester_nouns: frozenset[str] = frozenset()
+    no_intent_roots: frozenset[str] = frozenset()
     belief_verbs: frozenset[str] = frozenset()
     past_nouns: frozenset[str] = frozenset()
     verification_verbs: frozenset[str] = frozenset()
@@ -133,6 +135,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
             requires_no_xcomp=bool(spec.get("requires_no_xcomp", False)),
             requires_no_dobj=bool(spec.get("requires_no_dobj", False)),
             not_particles=_words(spec.get("not_particles")),
+            not_object=_words(spec.get("not_object")),
             symmetric=bool(spec.get("symmetric", False)),
             subject=_words(spec.get("subject")),
             person_source_cameo=str(spec["person_source_cameo"]) if spec.get("person_source_cameo") else None,
@@ -149,6 +152,7 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         patterns=pats,
         intent_code={str(k): str(v) for k, v in (raw.get("intent_code") or {}).items()},
         intent_code_exact={str(k): str(v) for k, v in (raw.get("intent_code_exact") or {}).items()},
+        no_intent_roots=frozenset(str(r) for r in raw.get("no_intent_roots") or ()),
         intent_verbs=_words(raw.get("intent_verbs")), intent_nouns=_words(raw.get("intent_nouns")),
         future_aux=_words(raw.get("future_aux")), conditional_aux=_words(raw.get("conditional_aux")),
         hypothetical_aux=_words(raw.get("hypothetical_aux")),

@@ -826,9 +826,9 @@ def test_barring_ones_own_firms_from_dealing_with_a_foreign_firm_is_a_sanction_o
     assert not code("Kenya banned Kenyan companies from selling to the firm."), "no foreign party named"
 
 
-def test_an_announced_appeal_stays_an_appeal(code):
+def test_an_appeal_still_ahead_is_no_event(code):
     events = code("Kenya's president said he would ask Uganda to reopen the border.")
-    assert [e.root for e in events] == ["02"], show(events)
+    assert not [e for e in events if e.root in ("02", "03", "13")], show(events)
 
 
 @pytest.mark.parametrize("text", [
@@ -952,3 +952,29 @@ def test_a_thing_named_by_a_party_is_no_party_of_the_doer(code):
 def test_an_aim_held_throughout_a_tenure_is_no_event_of_the_day(code):
     events = code("Kenya's president has sought throughout his time in office to improve relations with Uganda.")
     assert not [e for e in events if e.modality in ("asserted", "announced")], show(events)
+
+
+# ------------------------------------------------------------------ stop 10: classes from blind samples 15-16
+@pytest.mark.parametrize("text", [
+    "Kenyan and Ugandan officials held hardly any conversations last month.",
+    "Uganda's refusal to meet Tanzania's demands angered Kenya on Monday.",
+    "The Kenyan president's refusal to rebuke Uganda drew criticism on Monday.",
+    "Kenya forged close ties with Uganda under the late President Moi.",
+    "There is no confirmation that Uganda imposed an embargo on Kenya.",
+    "Kenya's parliament has targeted Uganda's financial sector.",
+    "Kenya's president will urge Uganda to reopen the border.",
+    "When the talks fail, Kenya's president will blame Uganda.",
+])
+def test_not_done_or_not_force(code, text):
+    events = code(text)
+    assert not [e for e in events if e.root in ("02", "04", "05", "11", "13", "16", "19")], show(events)
+
+
+def test_a_trip_one_was_to_make_is_planned(code):
+    events = code("Kenya's foreign minister was to travel to Kampala on Friday.", published="2019-03-13")
+    assert events and all(e.modality == "planned" for e in events), show(events)
+
+
+def test_former_officials_are_elites(code):
+    events = code("Former Kenyan officials accused Uganda of cheating on Monday.")
+    assert [e.source.code for e in events] == ["KENELI"], show(events)
