@@ -776,6 +776,8 @@ class EventCoder:
                 return []  # "the US and Mexican governments have both started …": each on its own
             if any(c.dep_ == "prep" and c.lower_ in ("for", "alongside", "beside") for c in tok.children):
                 return []  # "Hezbollah and Iran are in Syria fighting for the Assad regime": allies, side by side
+            if any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
+                return []  # "the region where France, Germany and Luxembourg meet": geography, not a meeting
             if tok.tag_ == "VBG" and tok.dep_ in ("acl", "advcl") and any(
                     (actors.actor_at(x) is not None and (actors.actor_at(x).code or "").startswith("IGO"))
                     for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during")
@@ -1100,6 +1102,10 @@ class EventCoder:
         if p.foreign_target_cameo and f.source is not None and f.target is not None and \
                 f.target.country and f.source.country and f.target.country != f.source.country:
             cameo = p.foreign_target_cameo  # banning foreign lawmakers is a sanction, not 1722
+        if cameo[:2] == "19" and f.source is not None and not set(f.source.roles) & {"MIL", "REB", "COP"} and any(
+                c.dep_ == "prep" and c.lower_ == "over" and not any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
+                for c in tok.children):
+            cameo = "111"  # "Washington and Moscow have clashed over who should judge the incident": words
         if cameo[:2] in ("18", "19") and f.source is not None and set(f.source.roles) & {"MIL", "COP", "GOV"} \
                 and f.target_tok is not None and f.target_tok.lemma_.lower() in self.ps.protester_nouns:
             cameo = "175"  # "security forces shot dead forty protesters": repression, not combat

@@ -978,3 +978,17 @@ def test_a_trip_one_was_to_make_is_planned(code):
 def test_former_officials_are_elites(code):
     events = code("Former Kenyan officials accused Uganda of cheating on Monday.")
     assert [e.source.code for e in events] == ["KENELI"], show(events)
+
+
+# ------------------------------------------------------------------ stop 10: classes from blind samples 17-18
+def test_where_countries_meet_is_geography(code):
+    events = code("The region is called the Country of Three Borders because it is where Kenya, Uganda and "
+                  "Tanzania meet.")
+    assert not [e for e in events if e.root == "04"], show(events)
+
+
+def test_capitals_clashing_over_a_question_is_a_dispute(code):
+    events = code("Kenya and Uganda have clashed over who should judge the incident.")
+    assert events and all(e.root == "11" for e in events), show(events)
+    events = code("Kenyan and Ugandan troops clashed over the disputed island on Monday.")
+    assert events and all(e.root == "19" for e in events), show(events)
