@@ -278,8 +278,18 @@ class EventCoder:
 
         Climbs through "to"-clauses ("decided to initiate"), conjoined verbs, purpose and
         participle clauses, and intent nouns ("exploring the possibility of expanding").
-        Returns the chain and the subject token (None when the clause has none).
+        Returns the chain and the subject token (None when the clause has none); remembered per
+        document, since mood, time, subject and fallback target all ask for it.
         """
+        cache = getattr(self, "_chains", None)
+        if cache is None or tok.doc is not getattr(self, "_chains_doc", None):
+            cache = self._chains = {}
+            self._chains_doc = tok.doc
+        if tok.i not in cache:
+            cache[tok.i] = self._climb(tok)
+        return cache[tok.i]
+
+    def _climb(self, tok: Token) -> tuple[list[Token], Token | None]:
         chain = [tok]
         cur = tok
         for _ in range(8):
