@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolver import DocActors
 from ..dates import resolve_event_date
+from ..dates.resolve import MONTHS, WEEKDAYS
 from ..geo import geocoder
 from ..models import Actor, Article, Event, content_id
 from .cameo import cameo_table
@@ -45,9 +46,7 @@ THEN_TITLE = re.compile(r"\b[Tt]hen[-\u2010\u2011](?=\w)|\bthen (?=president|pri
 LATE = re.compile(r"\bthe late\b", re.I)  # "under the late Chavez": done while a dead man lived
 RELATIVE_PAST = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) years? (ago|earlier)\b",
                            re.I)  # "two years ago" ("last year" and "a year ago" are recent enough to be news)
-MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-MONTH = re.compile(r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-                   r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?", re.I)
+MONTH = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)  # the date module's names
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|^\W*later\b|\blater (monday|tuesday|"
                          r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
@@ -57,7 +56,7 @@ PERMISSION_VERBS = {"authorize", "authorise", "permit", "allow", "empower", "ent
 DURATION_NOUNS = {"time", "tenure", "presidency", "career", "term", "years", "decades", "months", "administration"}
 NEGATING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability", "rejection"}
 VOTE_NOUNS = {"vote", "motion", "resolution", "ballot"}
-WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 DEPARTURE_VERBS = {"leave", "depart", "head", "set", "embark"}  # the trip has begun, not ended
 PASSIVE_MEANS = {
     "195": {"strike", "airstrike", "air strike", "drone strike", "air raid", "raid", "bombardment", "bombing"},
@@ -607,7 +606,7 @@ class EventCoder:
                 return True  # "giving a speech in April 2018, accused Iran" in a 2015 page: a caption added later
             month = MONTH.search(ent.text)
             if years and month and len(years) == 1 and published.year - years[0] == 1 and \
-                    12 * (published.year - years[0]) + published.month - MONTHS.index(month.group(1)[:3].lower()) - 1 > 12:
+                    12 * (published.year - years[0]) + published.month - MONTHS[month.group(1).lower()] > 12:
                 years = [published.year - 2]  # "In March 2014" in a November 2015 article: more than a year back
             if not years or published.year - max(years) < 2:
                 continue
@@ -1245,7 +1244,7 @@ def _weekday_ahead(text: str, published) -> bool:
     m = WEEKDAY.search(text)
     if m is None or re.search(r"\b(last|past)\b", text, re.I):
         return False
-    wd = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday").index(m.group(1).lower())
+    wd = WEEKDAYS[m.group(1).lower()]
     fwd, back = (wd - published.weekday()) % 7, (published.weekday() - wd) % 7
     return 0 < fwd < back
 

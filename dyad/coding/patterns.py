@@ -41,6 +41,17 @@ class Pattern:
     foreign_target_cameo: str | None = None  # the code when the target is of another country
 
 
+# The word lists of patterns.yaml read as lemma sets, one PatternSet field each
+WORD_LISTS = (
+    "intent_verbs", "intent_nouns", "future_aux", "conditional_aux", "hypothetical_aux",
+    "desire_verbs", "appeal_verbs", "light_verbs", "appeal_nouns", "epistemic_nouns",
+    "unrealised_modifiers", "attempt_verbs", "negating_verbs", "partitive_nouns", "reporting_verbs",
+    "non_actor_heads", "meeting_nouns", "harm_nouns", "facility_nouns", "protester_nouns",
+    "belief_verbs", "past_nouns", "verification_verbs", "non_kinetic_modifiers",
+    "non_kinetic_agents",
+)
+
+
 @dataclass
 class PatternSet:
     patterns: list[Pattern]
@@ -153,32 +164,11 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         intent_code={str(k): str(v) for k, v in (raw.get("intent_code") or {}).items()},
         intent_code_exact={str(k): str(v) for k, v in (raw.get("intent_code_exact") or {}).items()},
         no_intent_roots=frozenset(str(r) for r in raw.get("no_intent_roots") or ()),
-        intent_verbs=_words(raw.get("intent_verbs")), intent_nouns=_words(raw.get("intent_nouns")),
-        future_aux=_words(raw.get("future_aux")), conditional_aux=_words(raw.get("conditional_aux")),
-        hypothetical_aux=_words(raw.get("hypothetical_aux")),
-        desire_verbs=_words(raw.get("desire_verbs")),
-        appeal_verbs=_words(raw.get("appeal_verbs")),
-        light_verbs=_words(raw.get("light_verbs")),
-        appeal_nouns=_words(raw.get("appeal_nouns")),
-        epistemic_nouns=_words(raw.get("epistemic_nouns")),
-        unrealised_modifiers=_words(raw.get("unrealised_modifiers")),
-        attempt_verbs=_words(raw.get("attempt_verbs")),
+        **{name: _words(raw.get(name)) for name in WORD_LISTS},
         boilerplate=tuple(str(x) for x in raw.get("boilerplate") or ()),
-        negating_verbs=_words(raw.get("negating_verbs")), partitive_nouns=_words(raw.get("partitive_nouns")),
-        reporting_verbs=_words(raw.get("reporting_verbs")),
-        non_actor_heads=_words(raw.get("non_actor_heads")),
         political_roles=frozenset(str(r).upper() for r in raw.get("political_roles") or ()),
         armed_igos=frozenset(str(r).upper() for r in raw.get("armed_igos") or ()),
-        meeting_nouns=_words(raw.get("meeting_nouns")),
-        harm_nouns=_words(raw.get("harm_nouns")),
-        facility_nouns=_words(raw.get("facility_nouns")),
-        protester_nouns=_words(raw.get("protester_nouns")),
-        belief_verbs=_words(raw.get("belief_verbs")),
-        past_nouns=_words(raw.get("past_nouns")),
-        verification_verbs=_words(raw.get("verification_verbs")),
         lemma_fixes={str(k).lower(): str(v).lower() for k, v in (raw.get("lemma_fixes") or {}).items()},
-        non_kinetic_modifiers=_words(raw.get("non_kinetic_modifiers")),
-        non_kinetic_agents=_words(raw.get("non_kinetic_agents")),
     )
     by_verb: dict[str, list[Pattern]] = defaultdict(list)
     by_noun: dict[str, list[Pattern]] = defaultdict(list)
