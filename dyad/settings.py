@@ -29,7 +29,7 @@ class Settings:
     n_process: int = field(default_factory=lambda: int(os.environ.get("DYAD_N_PROCESS", "1")))
     # events whose calibrated confidence (dyad/coding/confidence.py) is lower are not emitted;
     # 0 emits every event the patterns find
-    min_confidence: float = field(default_factory=lambda: float(os.environ.get("DYAD_MIN_CONFIDENCE", "0.65")))
+    min_confidence: float = field(default_factory=lambda: float(os.environ.get("DYAD_MIN_CONFIDENCE", "0.7")))
     keep_hypothetical: bool = field(default_factory=lambda: os.environ.get("DYAD_KEEP_HYPOTHETICAL", "0") == "1")
     max_sentence_tokens: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_SENTENCE_TOKENS", "100")))
     max_text_chars: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_TEXT_CHARS", "200000")))

@@ -21,7 +21,7 @@ import json
 import random
 from pathlib import Path
 
-from dyad.coding.confidence import Calibration, length_band
+from dyad.coding.confidence import Calibration, dyad_keys, length_band
 from dyad.coding.patterns import pattern_set
 from dyad.ingest import article_from_dict
 from dyad.pipeline import Pipeline
@@ -52,21 +52,24 @@ def matched_events(corpus: str, patterns: list[str]) -> list[tuple[dict, dict]]:
     s.outputs = "both"  # as scripts/draw_sample.py drew them
     now: dict[tuple, dict] = {}
     for res in Pipeline(s).process(arts):
-        for e in res.events:
-            now.setdefault(key(e.to_dict()), e.to_dict())
+        for e, dyad in zip(res.events, dyad_keys(res.events)):
+            now.setdefault(key(e.to_dict()), {**e.to_dict(), "dyad": dyad})
     return [(r, now[key(r)]) for rows in judged.values() for r in rows if key(r) in now]
 
 
 def fit(rows: list[tuple[dict, dict]], weight: float = WEIGHT, min_judged: int = MIN_JUDGED) -> Calibration:
+    classes = {p.id: p.prior_class for p in pattern_set().patterns}
     tables: dict[str, dict[str, list[int]]] = {k: collections.defaultdict(lambda: [0, 0]) for k in
                                                ("pattern", "root", "modality", "source_how", "target_how",
-                                                "clause", "length")}
+                                                "clause", "length", "dyad", "prior_class", "date")}
     for r, e in rows:
-        for name, value in (("clause", str(e.get("clause"))), ("length", length_band(len(e["sentence"].split())))):
+        for name, value in (("clause", str(e.get("clause"))), ("length", length_band(len(e["sentence"].split()))),
+                            ("dyad", e["dyad"]), ("date", str(e.get("date_source")))):
             tables[name][value][0] += 1
             tables[name][value][1] += int(bool(r["correct"]))
         for name, value, label in (("pattern", e["pattern_id"], "event_ok"), ("root", e["root"], "event_ok"),
                                    ("modality", e["modality"], "event_ok"),
+                                   ("prior_class", classes.get(e["pattern_id"], "None"), "event_ok"),
                                    ("source_how", str((e.get("source") or {}).get("how")), "actors_ok"),
                                    ("target_how", str((e.get("target") or {}).get("how")), "actors_ok")):
             tables[name][value][0] += 1
@@ -80,10 +83,16 @@ def fit(rows: list[tuple[dict, dict]], weight: float = WEIGHT, min_judged: int =
 
 
 def score(cal: Calibration, e: dict, prior: dict[str, float]) -> float:
+    p = {q.id: q for q in pattern_set().patterns}.get(e["pattern_id"])
     return cal.score(pattern_id=e["pattern_id"], pattern_prior=prior.get(e["pattern_id"], 0.8), root=e["root"],
+                     prior_class=p.prior_class if p else None,
                      modality=e["modality"], source_how=(e.get("source") or {}).get("how"),
                      target_how=(e.get("target") or {}).get("how"), clause=e.get("clause"),
-                     sentence_words=len(e["sentence"].split()))
+                     sentence_words=len(e["sentence"].split()), date_source=e.get("date_source"))
+
+
+def score_all(cal: Calibration, e: dict, prior: dict[str, float]) -> float:
+    return cal.with_dyad(score(cal, e, prior), e["dyad"])
 
 
 def main() -> None:
@@ -120,8 +129,8 @@ def main() -> None:
             for k in range(5):
                 train = [x for i, x in enumerate(shuffled) if i % 5 != k]
                 cal_k = fit(train, min_judged=args.min_judged)
-                scored += [(score(cal_k, e, prior), bool(r["correct"])) for r, e in shuffled[k::5]]
-        for thr in (0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7):
+                scored += [(score_all(cal_k, e, prior), bool(r["correct"])) for r, e in shuffled[k::5]]
+        for thr in (0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
             kept = [c for s, c in scored if s >= thr]
             print(f"  min_confidence {thr:.2f}: keeps {len(kept) / len(scored):.2f} of events, "
                   f"precision {sum(kept) / max(1, len(kept)):.3f}")

@@ -27,7 +27,7 @@ from ..dates.resolve import MONTHS, WEEKDAYS
 from ..geo import geocoder
 from ..models import Actor, Article, Event, content_id
 from .cameo import cameo_table
-from .confidence import calibration
+from .confidence import calibration, dyad_keys
 from .patterns import Pattern, PatternSet, pattern_set
 
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade", "press", "push", "order",
@@ -107,6 +107,10 @@ class EventCoder:
                         continue
                     seen.add(key)
                     events.append(ev)
+        cal = calibration()
+        if cal is not None and cal.dyad:  # the article's other events are known now: weigh the dyad's support
+            for ev, dyad in zip(events, dyad_keys(events)):
+                ev.confidence = round(cal.with_dyad(ev.confidence, dyad), 2)
         return events
 
     # ------------------------------------------------------------------ triggers
@@ -1161,7 +1165,9 @@ class EventCoder:
             conf = cal.score(pattern_id=p.id, pattern_prior=conf, root=cameo[:2], modality=modality,
                              source_how=f.source.how if f.source else None,
                              target_how=f.target.how if f.target else None,
-                             clause=clause, sentence_words=len(sent.text.split()))
+                             clause=clause, sentence_words=len(sent.text.split()),
+                             prior_class=p.prior_class, hand_confidence=p.confidence,
+                             date_source=rd.source)
         conf = round(conf, 2)
 
         location = self._location(tok, sent, f)

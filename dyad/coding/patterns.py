@@ -40,6 +40,13 @@ class Pattern:
     not_target_roles: frozenset[str] = frozenset()  # no event with a target of one of these roles
     foreign_target_cameo: str | None = None  # the code when the target is of another country
 
+    @property
+    def prior_class(self) -> str:
+        """The kind of trigger and the hand-set confidence ("noun 0.6"): patterns of one class share
+        their judged record as the prior of a pattern judged too rarely (dyad/coding/confidence.py)."""
+        kind = "noun" if self.nouns and not self.verbs else "verb" if self.verbs and not self.nouns else "both"
+        return f"{kind} {self.confidence}"
+
 
 # The word lists of patterns.yaml read as lemma sets, one PatternSet field each
 WORD_LISTS = (
