@@ -45,7 +45,10 @@ THEN_TITLE = re.compile(r"\b[Tt]hen[-\u2010\u2011](?=\w)|\bthen (?=president|pri
                         r"foreign minister|defen[cs]e (secretary|minister)|chancellor|ambassador|envoy|senator|director)")
 LATE = re.compile(r"\bthe late\b", re.I)  # "under the late Chavez": done while a dead man lived
 RELATIVE_PAST = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) years? (ago|earlier)\b",
-                           re.I)  # "two years ago" ("last year" and "a year ago" are recent enough to be news)
+                           re.I)  # "two years ago"
+QUESTION_VERBS = {"find", "know", "ask", "see", "wonder", "check", "learn", "determine", "decide", "tell",
+                  "discover", "question", "doubt"}  # "find out if they can agree": a question, not a condition
+LAST_YEAR = re.compile(r"\blast year\b|\b(a|one) year ago\b", re.I)  # judged history, like "two years ago"
 MONTH = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)  # the date module's names
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|^\W*later\b|\blater (monday|tuesday|"
@@ -273,6 +276,9 @@ class EventCoder:
             return True  # "hardly any conversations" as the trigger itself
         if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children):
             return True  # "will no longer talk to Russia"
+        if tok.dep_ == "conj" and any(c.dep_ in ("cc", "preconj") and c.lower_ == "nor" and c.i < tok.i
+                                      for c in tok.head.children):
+            return True  # "Beijing has not lifted its duties, nor has the US lifted its tariffs"
         return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
                    for c in tok.children)
 
@@ -406,6 +412,10 @@ class EventCoder:
                 return "hypothetical"  # "a return trip by Pompeo to Pyongyang would be hard to agree to"
             if auxes & self.ps.future_aux:
                 modality = "planned"  # "Obama's visit Friday to Hiroshima will promote …": still ahead
+        if tok.pos_ in ("NOUN", "PROPN") and base_noun.dep_ == "pobj" and modality == "asserted" \
+                and base_noun.head.head.pos_ in ("VERB", "AUX") and {
+                c.lower_ for c in base_noun.head.head.children if c.dep_ == "aux"} & self.ps.future_aux:
+            modality = "planned"  # "will be back in the spotlight this week with a visit by Juncker"
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and (
                 tok.head.lower_ == "before" or (tok.head.lower_ == "of" and tok.head.head.lower_ in ("ahead", "eve"))):
             modality = "planned" if modality == "asserted" else modality  # "ahead of his visit this week to the US"
@@ -477,6 +487,14 @@ class EventCoder:
                                         for c in subj.subtree if c.i < subj.i):
                 return "negated"  # "no US personnel were killed"
         last = chain[-1]
+        for child, a in zip([last, *last.ancestors], list(last.ancestors)[:6]):
+            if child.dep_ == "advcl" and a.lemma_.lower() not in QUESTION_VERBS and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+                return "hypothetical"  # "not refunded unless the Secretary certified that it is cooperating"
+        if last.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in last.children) \
+                and last.head.dep_ in ("acl", "ccomp") and last.head.head.pos_ == "NOUN" \
+                and last.head.head.lemma_.lower() in self.ps.epistemic_nouns:
+            return "hypothetical"  # "the claim that ISIS grew because Obama withdrew troops": a cause claimed
         subj_clause = next((a for a in [last, *last.ancestors] if a.dep_ in ("csubj", "nsubj", "nsubjpass")), None)
         if subj_clause is not None and subj_clause.head is not subj_clause and self._negated(subj_clause.head) \
                 and subj_clause.head.lemma_.lower() in ("happen", "be", "go", "work", "occur", "come"):
@@ -605,6 +623,8 @@ class EventCoder:
             years = [int(y) + (9 if dec else 0) for y, dec in YEAR.findall(ent.text)]
             if not years and RELATIVE_PAST.search(ent.text):
                 years = [published.year - 2]  # "in April last year", "two years ago" (not "over the past year")
+            if not years and LAST_YEAR.search(ent.text) and self._dates_clause(ent.root, governors):
+                return True  # "Last year, Obama urged Hu …", "at last year's NATO summit" (not "last year's revelations")
             if years and min(years) > published.year and tok.tag_ in ("VBD", "VBN") \
                     and any(t.i in governors for t in [ent.root, *list(ent.root.ancestors)[:4]]):
                 return True  # "giving a speech in April 2018, accused Iran" in a 2015 page: a caption added later
@@ -624,6 +644,9 @@ class EventCoder:
             for _ in range(8):
                 if cur.i in governors:
                     return True
+                if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "advcl" and cur.head.i in governors and any(
+                        c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "when", "while") for c in cur.children):
+                    return True  # "As the conflict erupted in March 2011, Obama called on Assad to leave"
                 if cur.pos_ in ("VERB", "AUX") and not (cur.dep_ == "advcl" and any(
                         c.dep_ == "mark" and c.lower_ == "since" for c in cur.children)):
                     if self._clause_governs(cur, chain[-1]):
@@ -635,6 +658,19 @@ class EventCoder:
                     break
                 cur = cur.head
         return False
+
+    @staticmethod
+    def _dates_clause(root: Token, governors: set[int]) -> bool:
+        """A date phrase (its root) dates one of `governors`: on the verb itself ("last year, X urged"),
+        through a preposition ("in April last year") or as the time of a gathering the verb is at
+        ("at last year's summit"), not as a modifier of some other noun ("last year's revelations")."""
+        head = root.head
+        if head.i in governors:
+            return True
+        if head.dep_ == "prep" and head.head.i in governors:
+            return True
+        return root.dep_ == "poss" and head.dep_ == "pobj" and head.head.lower_ in ("at", "during", "in", "on") \
+            and head.head.head.i in governors
 
     @staticmethod
     def _clause_governs(verb: Token, top: Token) -> bool:
@@ -791,6 +827,9 @@ class EventCoder:
                 return []  # "Hezbollah and Iran are in Syria fighting for the Assad regime": allies, side by side
             if any(c.dep_ == "advmod" and c.lower_ == "where" for c in tok.children):
                 return []  # "the region where France, Germany and Luxembourg meet": geography, not a meeting
+            if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+                   for c in tok.children):
+                return []  # "Obama and Abe met privately with bomb survivors": together, with someone else
             if tok.tag_ == "VBG" and tok.dep_ in ("acl", "advcl") and any(
                     (actors.actor_at(x) is not None and (actors.actor_at(x).code or "").startswith("IGO"))
                     for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during")

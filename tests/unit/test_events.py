@@ -683,9 +683,12 @@ def test_history_without_a_year_in_the_clause(code, text):
     assert not events, show(events)
 
 
-def test_last_year_is_still_news(code):
-    events = code("Last year, Kenya imposed sanctions on Uganda.", published="2019-03-15")
+def test_last_month_is_news_and_last_year_is_history(code):
+    # samples 18-19: annotators judged events placed "last year" as background, like "two years ago"
+    events = code("Last month, Kenya imposed sanctions on Uganda.", published="2019-03-15")
     assert [e.cameo for e in events] == ["163"], show(events)
+    events = code("Last year, Kenya imposed sanctions on Uganda.", published="2019-03-15")
+    assert not events, show(events)
 
 
 def test_then_as_an_adverb_is_no_former_title(code):
@@ -992,3 +995,51 @@ def test_capitals_clashing_over_a_question_is_a_dispute(code):
     assert events and all(e.root == "11" for e in events), show(events)
     events = code("Kenyan and Ugandan troops clashed over the disputed island on Monday.")
     assert events and all(e.root == "19" for e in events), show(events)
+
+
+# ------------------------------------------------------------------ stop 11: classes from blind sample 19
+@pytest.mark.parametrize("text, published", [
+    ("Last year, the Kenyan president urged Uganda to reopen the border.", "2019-04-13"),
+    ("At last year's regional summit, the Kenyan president arrived late and criticised Uganda.", "2019-12-03"),
+    ("Kenya launched missiles at a Ugandan air base last year, after an attack on its border post.", "2019-04-09"),
+    ("One year ago on Sunday, Kenyan forces took over the island, annexing the Ugandan territory.", "2019-03-15"),
+    ("As the conflict erupted in March 2011 and intensified, Kenya's president called on Uganda to withdraw.",
+     "2013-05-05"),
+])
+def test_last_year_and_dates_of_as_clauses_are_history(code, text, published):
+    events = code(text, published=published)
+    assert not [e for e in events if e.modality == "asserted"], show(events)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Kenyan diplomats will still be smarting from last year's revelations of spying when Kenya's president "
+     "visits Uganda on Friday.", "03"),
+    ("They will find out if they can agree on Friday, when the Kenyan president hosts the Ugandan leader.", "03"),
+])
+def test_last_years_things_and_questions_leave_a_coming_event_planned(code, text, root):
+    events = code(text, published="2019-03-13")
+    assert [e.root for e in events if e.modality in ("planned", "announced")] == [root], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Uganda has not lifted its duties on Kenyan goods, nor has Kenya lifted its tariffs on Ugandan steel.",
+    "Uganda would not be paid unless the Kenyan minister certified that it is cooperating with Kenya.",
+    "The opposition's claim that prices rose because Kenya imposed sanctions on Uganda ignores other causes.",
+    "READ: Kenya is accusing Uganda of smuggling",
+])
+def test_negated_conditional_claimed_and_links_are_no_events(code, text):
+    events = code(text)
+    assert not [e for e in events if e.modality == "asserted"], show(events)
+
+
+def test_a_visit_that_puts_a_dispute_in_the_spotlight_this_week_is_planned(code):
+    events = code("The tariff dispute will be back in the spotlight this week with a visit to Nairobi by "
+                  "Uganda's president.")
+    assert [(e.cameo, e.modality) for e in events if e.root in ("03", "04")] == [("036", "planned")], show(events)
+
+
+def test_leaders_meeting_someone_else_together_do_not_meet_each_other(code):
+    events = code("The Kenyan and Ugandan presidents laid wreaths and met privately with survivors on Monday.")
+    assert not [e for e in events if e.root == "04"], show(events)
+    events = code("The Kenyan and Ugandan presidents met privately on Monday.")
+    assert len([e for e in events if e.root == "04"]) == 2, show(events)
