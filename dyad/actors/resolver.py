@@ -828,7 +828,12 @@ class DocActors:
             how = "according-to" if country else how
         identifying = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
                        and c.lower_ not in NON_IDENTIFYING]
-        if not country and not rn.needs_modifier and not identifying:
+        # "the leader of the Labor Party, Jeremy Corbyn": someone's own leader, not the last one named
+        owned = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.pos_ == "PROPN" and not any(x.dep_ == "case" for x in g.children)
+            for g in c.children)
+                    for c in t.children)
+        if not country and not rn.needs_modifier and not identifying and not owned:
             dets = {c.lower_ for c in t.children if c.dep_ == "det"}
             if "the" in dets or "this" in dets or "that" in dets or t.tag_ in ("NNS",):
                 window = None if "the" in dets else 2
@@ -846,6 +851,9 @@ class DocActors:
                     leader = self._leader(m.actor.name)
                     return leader is not None and lemma in leader.title.lower()
                 m = self._recent(t, same, window=window)
+                if m is not None and named is not None and m.actor.kind == "person" and m.actor.name \
+                        and named[-1].text not in m.actor.name.split():
+                    m = None  # "the president, Uhuru Kenyatta" is not the president named before him
                 if m is not None:
                     anon = m.actor.anonymous or self._anonymous(t, named is not None)
                     return dataclasses.replace(self._retext(m.actor, t, "coref"), anonymous=anon)

@@ -918,6 +918,8 @@ class EventCoder:
         if lemma in ("border", "frontier") and p.cameo[:2] == "15" and src is not None and a.country != src.country \
                 and not any("-" in c.text for c in t_tok.lefts):
             return True  # "massed troops near the Russian border": a posture against Russia (not "the US-Mexico border")
+        if a.how == "modifier" and lemma in self.ps.sea_nouns and p.cameo[:2] in ("18", "19", "20"):
+            return False  # "fired missiles into Japan's exclusive economic zone": a show of force at sea
         if a.how == "modifier" and lemma in self.ps.non_actor_heads and not any(
                 c.dep_ == "poss" and c.pos_ != "PRON" for c in t_tok.children):
             return False  # "supports the Iranian nuclear deal": a deal, not Iran ("Ukraine's border" is Ukraine)

@@ -55,7 +55,7 @@ WORD_LISTS = (
     "unrealised_modifiers", "attempt_verbs", "negating_verbs", "partitive_nouns", "reporting_verbs",
     "non_actor_heads", "meeting_nouns", "harm_nouns", "facility_nouns", "protester_nouns",
     "belief_verbs", "past_nouns", "verification_verbs", "non_kinetic_modifiers",
-    "non_kinetic_agents",
+    "non_kinetic_agents", "sea_nouns",
 )
 
 
@@ -74,6 +74,7 @@ class PatternSet:
     light_verbs: frozenset[str]
     appeal_nouns: frozenset[str]
     epistemic_nouns: frozenset[str]
+    sea_nouns: frozenset[str]
     unrealised_modifiers: frozenset[str]
     attempt_verbs: frozenset[str]
     boilerplate: tuple[str, ...]

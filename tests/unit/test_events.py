@@ -1043,3 +1043,21 @@ def test_leaders_meeting_someone_else_together_do_not_meet_each_other(code):
     assert not [e for e in events if e.root == "04"], show(events)
     events = code("The Kenyan and Ugandan presidents met privately on Monday.")
     assert len([e for e in events if e.root == "04"]) == 2, show(events)
+
+
+def test_the_leader_of_a_named_party_is_not_the_last_leader_named(code):
+    events = code("Uganda's leaders met Kenya's president on Monday. The leader of the Freedom Party, John Okello, "
+                  "criticised Kenya's president on Tuesday.")
+    assert not [e for e in events if e.root == "11" and e.source is not None and e.source.country == "UGA"], \
+        show(events)
+    events = code("Uganda's leaders met Kenya's president on Monday. The leader then criticised Kenya's president.")
+    assert [e.source.code for e in events if e.root == "11"] == ["UGAGOV"], show(events)
+
+
+def test_missiles_fired_into_a_countrys_waters_are_no_attack_on_it(code):
+    for text in ("Kenya fired three missiles into Uganda's exclusive economic zone on Monday.",
+                 "Kenyan warships fired missiles into Ugandan waters on Monday."):
+        events = code(text)
+        assert not [e for e in events if e.root in ("18", "19", "20") and e.target is not None], show(events)
+    events = code("Kenya fired missiles at Ugandan positions on Monday.")
+    assert [(e.root, e.target.country) for e in events] == [("19", "UGA")], show(events)
