@@ -43,12 +43,16 @@ HABIT_ADVERBS = {"frequently", "often", "routinely", "regularly", "usually", "al
                  "perennially"}
 THEN_TITLE = re.compile(r"\b[Tt]hen[-\u2010\u2011](?=\w)|\bthen (?=president|prime minister|secretary|minister|"
                         r"foreign minister|defen[cs]e (secretary|minister)|chancellor|ambassador|envoy|senator|director)")
-LATE = re.compile(r"\bthe late\b", re.I)  # "under the late Chavez": done while a dead man lived
+LATE = re.compile(r"\bthe late\b|\bthe future (?=president|prime minister|secretary|minister|ambassador|king|queen|"
+                  r"chancellor|senator|director|envoy)", re.I)  # "under the late Chavez", "the future Ambassador Stevens"
 RELATIVE_PAST = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) years? (ago|earlier)\b",
                            re.I)  # "two years ago"
 QUESTION_VERBS = {"find", "know", "ask", "see", "wonder", "check", "learn", "determine", "decide", "tell",
                   "discover", "question", "doubt"}  # "find out if they can agree": a question, not a condition
 LAST_YEAR = re.compile(r"\blast year\b|\b(a|one) year ago\b", re.I)  # judged history, like "two years ago"
+SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.I)  # "in the summer of 2014"
+PAST_POSTS = {"term", "tenure", "presidency", "campaign"}  # "during his first term": a past stretch of office
 MONTH = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)  # the date module's names
 YEAR = re.compile(r"\b((?:19|20)\d\d)(s)?\b")  # "2009", "the 2000s"
 FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|today|in|on)\b|^\W*later\b|\blater (monday|tuesday|"
@@ -605,11 +609,37 @@ class EventCoder:
             if any(a.dep_ == "attr" and actors.lex.roles.get(a.lemma_.lower()) is not None for w in when for a in w.children):
                 return True  # "Obama met Xi when the Chinese leader was vice president": a past tenure
             if any(c.dep_ == "prep" and c.lower_ == "under" and any(
-                    d.lower_ == "late" for g in c.children for d in g.children) for c in node.children):
-                return True  # "Venezuela forged ties with Cuba under the late Chavez"
+                    d.lower_ == "late" for g in c.children for d in g.subtree) for c in node.children):
+                return True  # "Venezuela forged ties with Cuba under the late (President Hugo) Chavez"
             if any(c.dep_ == "prep" and c.lower_ == "during" and any(g.lemma_.lower() == "tenure" for g in c.children)
                    for c in node.children):
                 return True  # "During his tenure as a senior intelligence official, Kim was accused …"
+            if any(c.dep_ == "prep" and c.lower_ == "during" and any(
+                    g.lemma_.lower() in PAST_POSTS and any(d.lower_ in ("first", "previous", "earlier", "former", "last")
+                                                          for d in g.children) for g in c.children)
+                   for c in node.children):
+                return True  # "Obama met Erdogan during his first term" (in his second)
+            if any(c.dep_ == "prep" and c.lower_ == "before" and any(
+                    g.lemma_.lower() == "become" for g in c.children) for c in node.children):
+                return True  # "toured Iraq with Hagel before becoming president"
+            if any(c.dep_ == "prep" and c.lower_ == "since" and any(g.lower_ == "then" for g in c.children)
+                   for c in node.children) and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in node.children):
+                return True  # "Since then, Putin has invaded Ukraine …": a recap
+            if node is tok and node.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ == "still"
+                                                                   for c in node.children):
+                return True  # "Pyongyang still denies responsibility": a standing position
+            if node.dep_ == "ROOT" or node is chain[-1]:
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and any(c.dep_ == "prep" and c.lower_ == "under" and any(
+                        d.lower_ == "late" for g in c.children for d in g.subtree) for c in subj.children):
+                    return True  # "Venezuela, under the late President Hugo Chavez, forged ties with Cuba"
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in ("last", "previous", "earlier", "prior")
+                                                 for c in tok.children):
+            return True  # "protested at his last visit to Scotland": an earlier visit
+        if any(x.tag_ == "NNS" and x.head.lower_ in ("in", "over", "during") and x.head.head.i in governors and any(
+                c.lower_ in ("the", "past", "last", "recent", "previous") for c in x.children)
+               for x in tok.sent if x.lemma_.lower() in ("year", "decade")):
+            return True  # "have signed four agreements in the five years since", "in recent years": a summary
         if any(HABITUAL.fullmatch(x.lower_) and x.head.lower_ == "for" and x.head.head.i in governors for x in tok.sent):
             return True  # "have been fighting each other for centuries" (whether or not tagged a DATE)
         if published is None:
@@ -629,8 +659,10 @@ class EventCoder:
                     and any(t.i in governors for t in [ent.root, *list(ent.root.ancestors)[:4]]):
                 return True  # "giving a speech in April 2018, accused Iran" in a 2015 page: a caption added later
             month = MONTH.search(ent.text)
-            if years and month and len(years) == 1 and published.year - years[0] == 1 and \
-                    12 * (published.year - years[0]) + published.month - MONTHS[month.group(1).lower()] > 12:
+            season = SEASON.search(ent.text)
+            month_no = MONTHS[month.group(1).lower()] if month else SEASONS[season.group(1).lower()] if season else None
+            if years and month_no and len(years) == 1 and published.year - years[0] == 1 and \
+                    12 * (published.year - years[0]) + published.month - month_no > 12:
                 years = [published.year - 2]  # "In March 2014" in a November 2015 article: more than a year back
             if not years or published.year - max(years) < 2:
                 continue
@@ -644,6 +676,9 @@ class EventCoder:
             for _ in range(8):
                 if cur.i in governors:
                     return True
+                if cur.pos_ == "VERB" and cur.dep_ == "advcl" and cur.head.i in governors and cur.tag_ == "VBG" \
+                        and cur.lemma_.lower() in ("begin", "start"):
+                    return True  # "Starting in 2009, he visited Assad several times"
                 if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "advcl" and cur.head.i in governors and any(
                         c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "when", "while") for c in cur.children):
                     return True  # "As the conflict erupted in March 2011, Obama called on Assad to leave"

@@ -1061,3 +1061,33 @@ def test_missiles_fired_into_a_countrys_waters_are_no_attack_on_it(code):
         assert not [e for e in events if e.root in ("18", "19", "20") and e.target is not None], show(events)
     events = code("Kenya fired missiles at Ugandan positions on Monday.")
     assert [(e.root, e.target.country) for e in events] == [("19", "UGA")], show(events)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("In the summer of 2014, Kenya invaded the Ugandan border region.", "2015-09-12"),
+    ("Beginning in 2013, Kenyan forces began shelling Ugandan positions.", "2015-09-12"),
+    ("Starting in 2009, the Kenyan minister visited Uganda's president several times.", "2016-12-28"),
+    ("Kenya's president met with Uganda's president during his first term.", "2016-07-15"),
+    ("Kenya and Uganda have signed four agreements in the five years since the war ended.", "2016-07-15"),
+    ("Kenya has carried out several airstrikes in Somalia in recent years.", "2016-07-15"),
+    ("The Kenyan president toured Uganda with his deputy before becoming president.", "2016-07-15"),
+    ("Protesters booed him at his last visit to Uganda.", "2016-07-15"),
+    ("Kenya, under the late President Daniel Moi, forged close ties with Uganda.", "2016-07-15"),
+    ("Uganda still denies responsibility for the attack on Kenyan soldiers.", "2016-07-15"),
+    ("Since then, Kenya has invaded Uganda and attacked its border posts.", "2016-07-15"),
+    ("The future Ambassador Okello had used the villa to meet with Ugandan rebels.", "2016-07-15"),
+])
+def test_more_history_and_standing_positions(code, text, published):
+    events = code(text, published=published)
+    assert not [e for e in events if e.modality == "asserted"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president arrived in Uganda on his first visit to the country on Monday.",
+    "The Kenyan president praised Uganda's president several times during the news conference on Monday.",
+    "Kenya's president said on Sunday that Uganda's president still wants to meet Kenya's president.",
+    "Kenya has signed four agreements with Uganda this year.",
+])
+def test_first_visits_tallies_of_the_day_and_wishes_still_held_are_news(code, text):
+    events = code(text, published="2016-07-15")
+    assert events, show(events)
