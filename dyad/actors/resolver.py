@@ -818,7 +818,10 @@ class DocActors:
         if named is not None:
             name = named.text
             np = self.doc[np.start:named.end]
-        if not country and not rn.needs_modifier:
+        posted = t.lemma_.lower() in ("diplomat", "envoy", "ambassador", "emissary") or any(
+            c.lower_ in ("world", "foreign", "international", "global", "western") for c in t.lefts)
+        if not country and not rn.needs_modifier and not posted:
+            # (not "diplomats in Libya", "world leaders in China": posted there or gathered there, not its own)
             a = self._prep_actor(t, ("in", "at"))
             if a is not None and a.kind in ("country",):
                 country = a.country
@@ -851,6 +854,9 @@ class DocActors:
                     leader = self._leader(m.actor.name)
                     return leader is not None and lemma in leader.title.lower()
                 m = self._recent(t, same, window=window)
+                if m is not None and "GOV" in m.actor.roles and any(
+                        c.lower_ in ("former", "ex", "ex-", "retired") for c in t.lefts):
+                    m = None  # "the former president" is not the president in office named before
                 if m is not None and named is not None and m.actor.kind == "person" and m.actor.name \
                         and named[-1].text not in m.actor.name.split():
                     m = None  # "the president, Uhuru Kenyatta" is not the president named before him

@@ -540,6 +540,11 @@ class EventCoder:
             return "hypothetical"  # "if this happens, it means Trump is asking Saudi Arabia …"
         if sent_text.endswith("?"):
             return "hypothetical"
+        if any(c.dep_ in ("xcomp", "ccomp") and c.head.lemma_.lower() == "be" and any(
+                s.dep_ == "nsubj" and s.lemma_.lower() in ("aim", "goal", "purpose", "objective", "intention", "idea",
+                                                          "plan", "point", "hope", "task", "mission")
+                for s in c.head.children) for c in [chain[-1], *chain[-1].ancestors][:3]):
+            return "hypothetical"  # "the resolution's main aim is to get the U.S. to withdraw"
         top_verb = chain[-1]
         if modality == "asserted" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top_verb.children) and any(
                 c.dep_ == "nsubj" for c in top_verb.children) and not any(
@@ -547,8 +552,12 @@ class EventCoder:
             return "planned"  # a headline's "Australia to deploy force against ISIS": still ahead
         if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and (
                 tok.head.lemma_.lower() in (self.ps.appeal_verbs | self.ps.desire_verbs | {"be"})
-                or tok.head.lemma_.lower() in ("time", "step", "goal", "need", "way", "moment")):
-            return "hypothetical"  # "Erakat called for Israel to pull troops out of Gaza": a demand
+                or tok.head.lemma_.lower() in ("time", "step", "goal", "need", "way", "moment")
+                or tok.head.pos_ == "ADJ"):
+            return "hypothetical"  # "Erakat called for Israel to pull troops out of Gaza", "appropriate for Trump to meet"
+        if tok.dep_ == "relcl" and tok.head.lemma_.lower() == "time" and any(
+                c.lower_ in ("last", "next", "only") for c in tok.head.children) and tok.tag_ in ("VBZ", "VBP", "VB"):
+            return "hypothetical"  # "won't be the last time he meets with Kim": said of meetings to come
         if top_verb is not tok and top_verb.dep_ in ("advcl", "acl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in top_verb.children):
             return "hypothetical"  # "aid approved to help Ukraine fight separatists": a purpose, not a deed
@@ -934,6 +943,10 @@ class EventCoder:
         """Whether an actor found in a target slot is the target, not a place, a dateline or a thing."""
         if _dateline(t_tok):
             return False  # "Washington (CNN) Russia conducted airstrikes": where the story was filed
+        if any(a_.dep_ == "prep" and (a_.lower_ in ("except", "besides") or (
+                a_.lower_ == "than" and tok_before(a_) in ("other", "rather")))
+               for a_ in list(t_tok.ancestors)[:3]):
+            return False  # "the first Western country other than the U.S. to launch an air strike": a comparison
         root = p.cameo[:2]
         if (root in ("15", "17", "18", "19", "20") and a.how in ("geonames", "capital") and a.kind == "place") or (
                 root in ("15", "18", "19", "20") and a.how == "geonames"):
@@ -1335,6 +1348,11 @@ def _ent_span(tok: Token) -> tuple[int, int]:
     """The token range of the entity `tok` is in, or of `tok` alone."""
     ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
     return (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
+
+
+def tok_before(t: Token) -> str:
+    """The lower-case word before `t` ("" at the start of the document)."""
+    return t.doc[t.i - 1].lower_ if t.i > 0 else ""
 
 
 def _dateline(tok: Token) -> bool:

@@ -717,7 +717,7 @@ def test_security_forces_killing_protesters_is_repression(code, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Kenya's parliament took a nonbinding vote to expel Ugandan troops.",
+    "Kenya's parliament took a nonbinding vote to cut aid to Uganda.",  # (a vote to expel troops: no event, 137 is no fit)
     "The Kenyan foreign minister is scheduled to go to Kampala next week.",
     "The Kenyan president's visit Friday to Kampala will test relations.",
     "Monday, as the Kenyan president meets Uganda's president in Geneva, talks will resume.",
@@ -1091,3 +1091,17 @@ def test_more_history_and_standing_positions(code, text, published):
 def test_first_visits_tallies_of_the_day_and_wishes_still_held_are_news(code, text):
     events = code(text, published="2016-07-15")
     assert events, show(events)
+
+
+# ------------------------------------------------------------------ stop 11: classes from blind sample 20
+@pytest.mark.parametrize("text", [
+    "“Our country is neither Kenya nor Uganda, which have met a miserable fate,” the minister said.",
+    "The Kenyan president said the summit won't be the last time he meets with Uganda's president.",
+    "The resolution's main aim is to get Kenya to withdraw its troops from Uganda.",
+    "Most Kenyans think it is appropriate for the Kenyan president to meet with Uganda's president.",
+    "Uganda's parliament has voted to expel Kenyan troops from the country.",
+])
+def test_fates_meetings_to_come_aims_and_votes_are_no_events(code, text):
+    events = code(text)
+    assert not [e for e in events if e.modality == "asserted" or e.root in ("13", "17")], show(events)
+
