@@ -1105,3 +1105,24 @@ def test_fates_meetings_to_come_aims_and_votes_are_no_events(code, text):
     events = code(text)
     assert not [e for e in events if e.modality == "asserted" or e.root in ("13", "17")], show(events)
 
+
+
+def test_diplomats_and_world_leaders_take_no_country_from_where_they_are(code):
+    events = code("Kenya's foreign ministry refused several requests from diplomats in Uganda on Monday.")
+    assert not [e for e in events if e.target is not None and e.target.country == "UGA"], show(events)
+    events = code("The Kenyan president met with world leaders in Uganda on Monday.")
+    assert not [e for e in events if e.target is not None and e.target.country == "UGA"], show(events)
+    events = code("The Kenyan president met with officials in Uganda on Monday.")
+    assert [e.target.country for e in events if e.root == "04"] == ["UGA"], show(events)
+
+
+def test_the_former_president_is_not_the_president_named_before(code):
+    events = code("Uganda's president spoke on Monday. The former president criticised Kenya on Tuesday.")
+    assert not [e for e in events if e.root == "11" and e.source is not None and e.source.code == "UGAGOV"], \
+        show(events)
+
+
+def test_a_country_named_in_a_comparison_is_no_target(code):
+    events = code("Kenya on Sept. 17 became the first Western country other than Uganda to launch an air strike, "
+                  "destroying a rebel depot.")
+    assert not [e for e in events if e.target is not None and e.target.country == "UGA"], show(events)
