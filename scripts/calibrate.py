@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import glob
 import gzip
 import json
@@ -58,7 +59,7 @@ def matched_events(corpus: str, patterns: list[str]) -> list[tuple[dict, dict]]:
 
 
 def fit(rows: list[tuple[dict, dict]], weight: float = WEIGHT, min_judged: int = MIN_JUDGED) -> Calibration:
-    classes = {p.id: p.prior_class for p in pattern_set().patterns}
+    classes = {pid: p.prior_class for pid, p in _patterns().items()}
     tables: dict[str, dict[str, list[int]]] = {k: collections.defaultdict(lambda: [0, 0]) for k in
                                                ("pattern", "root", "modality", "source_how", "target_how",
                                                 "clause", "length", "dyad", "prior_class", "date")}
@@ -82,8 +83,13 @@ def fit(rows: list[tuple[dict, dict]], weight: float = WEIGHT, min_judged: int =
         **{k: {key: (v[0], v[1]) for key, v in t.items()} for k, t in tables.items()})
 
 
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict:
+    return {q.id: q for q in pattern_set().patterns}
+
+
 def score(cal: Calibration, e: dict, prior: dict[str, float]) -> float:
-    p = {q.id: q for q in pattern_set().patterns}.get(e["pattern_id"])
+    p = _patterns().get(e["pattern_id"])
     return cal.score(pattern_id=e["pattern_id"], pattern_prior=prior.get(e["pattern_id"], 0.8), root=e["root"],
                      prior_class=p.prior_class if p else None,
                      modality=e["modality"], source_how=(e.get("source") or {}).get("how"),
