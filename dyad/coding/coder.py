@@ -392,6 +392,9 @@ class EventCoder:
             if node.dep_ in ("xcomp", "advcl") and node.head.lemma_.lower() == "have" and any(
                     c.dep_ == "prep" and c.lower_ == "until" for c in node.head.children):
                 return "hypothetical"  # "have until March 24 to reach an agreement": a deadline
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("require", "oblige", "obligate") and any(
+                    c.dep_ == "auxpass" for c in node.head.children):
+                return "hypothetical"  # "Congress will be required to lift the sanctions"
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("need", "have", "ought") and node is tok:
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                     return "hypothetical"  # "Israel needed to end its blockade", "has to withdraw"
@@ -628,6 +631,10 @@ class EventCoder:
                                                           for d in g.children) for g in c.children)
                    for c in node.children):
                 return True  # "Obama met Erdogan during his first term" (in his second)
+            last_time = [tok.head] if tok.dep_ == "relcl" else [c for c in tok.children if c.dep_ == "npadvmod"]
+            if node is tok and tok.tag_ == "VBD" and any(t.lemma_.lower() == "time" and any(
+                    c.lower_ in ("last", "previous") for c in t.children) for t in last_time):
+                return True  # "The last time the U.S. expelled Russian diplomats on this scale was in 2001"
             if any(c.dep_ == "prep" and c.lower_ == "before" and any(
                     g.lemma_.lower() == "become" for g in c.children) for c in node.children):
                 return True  # "toured Iraq with Hagel before becoming president"
@@ -653,6 +660,10 @@ class EventCoder:
             return True  # "have been fighting each other for centuries" (whether or not tagged a DATE)
         if published is None:
             return False
+        if tok.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ in ("nummod", "compound", "amod", "nmod") and YEAR.fullmatch(c.text)
+                and published.year - int(c.text) >= 2 for c in tok.children):
+            return True  # "Trump's 2013 trip to Russia" in a 2018 article
         for ent in tok.sent.ents:
             if ent.label_ != "DATE" and not (ent.label_ == "EVENT" and YEAR.search(ent.text)):
                 continue  # (an event's name with its year counts: "during the 1967 Six-Day War")
@@ -673,6 +684,9 @@ class EventCoder:
             if years and month_no and len(years) == 1 and published.year - years[0] == 1 and \
                     12 * (published.year - years[0]) + published.month - month_no > 12:
                 years = [published.year - 2]  # "In March 2014" in a November 2015 article: more than a year back
+            if years and not month_no and len(years) == 1 and published.year - years[0] == 1 and published.month >= 9 \
+                    and ent.text.strip().isdigit() and self._dates_clause(ent.root, governors):
+                years = [published.year - 2]  # "exchanged visits in 2017" in a November 2018 article: over a year back
             if not years or published.year - max(years) < 2:
                 continue
             if any(a.dep_ in ("relcl", "advcl", "acl") and (

@@ -1126,3 +1126,20 @@ def test_a_country_named_in_a_comparison_is_no_target(code):
     events = code("Kenya on Sept. 17 became the first Western country other than Uganda to launch an air strike, "
                   "destroying a rebel depot.")
     assert not [e for e in events if e.target is not None and e.target.country == "UGA"], show(events)
+
+
+# ------------------------------------------------------------------ stop 11: classes from blind samples 21-22
+@pytest.mark.parametrize("text, published", [
+    ("The last time Kenya expelled Ugandan diplomats on this scale was in 2001.", "2019-03-10"),
+    ("Kenya's president visited Uganda in 2017.", "2018-11-20"),
+    ("The list includes the Kenyan president's 2013 trip to Uganda.", "2018-11-20"),
+    ("Kenya's parliament will be required to lift the sanctions on Uganda.", "2018-11-20"),
+])
+def test_last_times_old_trips_and_requirements_are_no_events(code, text, published):
+    events = code(text, published=published)
+    assert not [e for e in events if e.modality == "asserted" or e.root in ("03", "08")], show(events)
+
+
+def test_a_visit_in_last_year_early_in_the_year_is_still_news(code):
+    events = code("Kenya's president visited Uganda in 2017.", published="2018-03-20")
+    assert [e.cameo for e in events] == ["042"], show(events)
