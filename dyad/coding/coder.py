@@ -620,8 +620,7 @@ class EventCoder:
                 m.lower_ == "when" for m in c.children)]
             if any(a.dep_ == "attr" and actors.lex.roles.get(a.lemma_.lower()) is not None for w in when for a in w.children):
                 return True  # "Obama met Xi when the Chinese leader was vice president": a past tenure
-            if any(c.dep_ == "prep" and c.lower_ == "under" and any(
-                    d.lower_ == "late" for g in c.children for d in g.subtree) for c in node.children):
+            if _under_the_late(node):
                 return True  # "Venezuela forged ties with Cuba under the late (President Hugo) Chavez"
             if any(c.dep_ == "prep" and c.lower_ == "during" and any(g.lemma_.lower() == "tenure" for g in c.children)
                    for c in node.children):
@@ -631,24 +630,22 @@ class EventCoder:
                                                           for d in g.children) for g in c.children)
                    for c in node.children):
                 return True  # "Obama met Erdogan during his first term" (in his second)
-            last_time = [tok.head] if tok.dep_ == "relcl" else [c for c in tok.children if c.dep_ == "npadvmod"]
-            if node is tok and tok.tag_ == "VBD" and any(t.lemma_.lower() == "time" and any(
-                    c.lower_ in ("last", "previous") for c in t.children) for t in last_time):
-                return True  # "The last time the U.S. expelled Russian diplomats on this scale was in 2001"
             if any(c.dep_ == "prep" and c.lower_ == "before" and any(
                     g.lemma_.lower() == "become" for g in c.children) for c in node.children):
                 return True  # "toured Iraq with Hagel before becoming president"
             if any(c.dep_ == "prep" and c.lower_ == "since" and any(g.lower_ == "then" for g in c.children)
                    for c in node.children) and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in node.children):
                 return True  # "Since then, Putin has invaded Ukraine …": a recap
-            if node is tok and node.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ == "still"
-                                                                   for c in node.children):
-                return True  # "Pyongyang still denies responsibility": a standing position
             if node.dep_ == "ROOT" or node is chain[-1]:
                 subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and any(c.dep_ == "prep" and c.lower_ == "under" and any(
-                        d.lower_ == "late" for g in c.children for d in g.subtree) for c in subj.children):
+                if subj is not None and _under_the_late(subj):
                     return True  # "Venezuela, under the late President Hugo Chavez, forged ties with Cuba"
+        last_time = [tok.head] if tok.dep_ == "relcl" else [c for c in tok.children if c.dep_ == "npadvmod"]
+        if tok.tag_ == "VBD" and any(t.lemma_.lower() == "time" and any(
+                c.lower_ in ("last", "previous") for c in t.children) for t in last_time):
+            return True  # "The last time the U.S. expelled Russian diplomats on this scale was in 2001"
+        if tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ == "still" for c in tok.children):
+            return True  # "Pyongyang still denies responsibility": a standing position
         if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in ("last", "previous", "earlier", "prior")
                                                  for c in tok.children):
             return True  # "protested at his last visit to Scotland": an earlier visit
@@ -1362,6 +1359,12 @@ def _ent_span(tok: Token) -> tuple[int, int]:
     """The token range of the entity `tok` is in, or of `tok` alone."""
     ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
     return (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
+
+
+def _under_the_late(t: Token) -> bool:
+    """`t` has an "under the late …" phrase: done while a dead leader lived."""
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(d.lower_ == "late" for g in c.children for d in g.subtree)
+               for c in t.children)
 
 
 def tok_before(t: Token) -> str:
