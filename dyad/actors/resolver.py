@@ -44,6 +44,7 @@ BACKED_WORDS = {"backed", "funded", "supported", "allied", "aligned", "linked", 
                 "affiliated", "sponsored", "armed", "trained", "based", "born", "controlled", "held", "occupied"}
 PERSONAL_TITLES = {"mr", "mrs", "ms", "miss", "dr", "rep", "sen", "gov", "gen", "col", "lt", "sgt", "capt",
                    "rev", "prof", "judge", "senator", "representative", "congressman", "congresswoman"}
+NON_STATE_ROLES = {"REB", "OPP", "SEP", "NGO", "BUS", "MED", "EDU", "PTY", "IMG"}  # a leader of these leads no state
 LEADER_TITLES = {"president", "minister", "chancellor", "premier", "king", "leader", "secretary"}
 ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "declined to be named",
                   "asked not to be named", "requested not to be identified", "unnamed", "on background")
@@ -599,7 +600,7 @@ class DocActors:
 
             def person(m: Mention) -> bool:
                 return m.actor.kind == "person" and m.head.tag_ not in ("NNS", "NNPS") and \
-                    self._gender(m) in (None, want)
+                    m.head.lower_ not in PLURAL_PRONOUNS and self._gender(m) in (None, want)
             # the subject of the sentence before (or this one) first, then any person mentioned lately
             si = self.sentence_index(t)
             m = self._recent(t, lambda m: person(m) and _subject(m.head) and si - m.sent_index <= 1)
@@ -611,6 +612,14 @@ class DocActors:
             m = self._recent(t, lambda m: m.actor.kind in ("organisation", "country")
                              and m.head.dep_ in ("nsubj", "nsubjpass"), window=2)
         elif low in PLURAL_PRONOUNS:
+            before = self._main_subject_before(t)
+            if before is not None and before.tag_ in ("NNS", "NNPS") and before.i != t.i:
+                # "Critics (Ugandan officials) … insist that ISIS poses a threat. They urged Obama …": the
+                # subject before, whether or not it is an actor we can code
+                a = self.actor_at(before)
+                if a is None or not (a.country or a.code):
+                    return None
+                return dataclasses.replace(a, text=t.text, start=t.idx, end=t.idx + len(t.text), how="coref")
             m = self._recent(t, lambda m: m.actor.kind in ("organisation", "group")
                              and m.head.dep_ in ("nsubj", "nsubjpass"), window=1)
         else:
@@ -618,6 +627,18 @@ class DocActors:
         if m is None or (m.actor.country is None and m.actor.code is None):
             return None
         return dataclasses.replace(m.actor, text=t.text, start=t.idx, end=t.idx + len(t.text), how="coref")
+
+    def _main_subject_before(self, t: Token) -> Token | None:
+        """The subject of the main clause that comes before `t`: of its own sentence when it opens
+        it, else of the sentence before."""
+        sent = t.sent
+        subj = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i < t.i:
+            return subj
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        return next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
     def _gender(self, m: Mention) -> str | None:
         """"m" or "f" when known: from Mr./Mrs./Ms. before the name or from the leaders table."""
@@ -729,7 +750,10 @@ class DocActors:
         two = window.text.lower()
         for inst in self.lex.institutions:  # "Foreign Minister", "Defense Secretary"
             if any(n in two for n in inst.names) and inst.roles:
-                roles = list(dict.fromkeys(list(inst.roles) + roles))
+                if not set(inst.roles) & NON_STATE_ROLES or set(roles) & NON_STATE_ROLES:
+                    roles = list(dict.fromkeys(list(inst.roles) + roles))
+                else:  # "Al Shabab leader Ahmed Godane" leads the group, not a government
+                    roles = list(inst.roles)
                 break
         return self._make(span.root, doc[start:span.end], country=country, roles=roles, name=span.text,
                           kind="person", how="title")

@@ -31,7 +31,8 @@ from .confidence import calibration, dyad_keys
 from .patterns import Pattern, PatternSet, pattern_set
 
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade", "press", "push", "order",
-                  "tell", "encourage", "help", "permit", "request", "pressure", "convince"}
+                  "tell", "encourage", "help", "permit", "request", "pressure", "convince", "pay", "hire",
+                  "recruit", "train", "instruct", "direct", "authorize", "authorise", "enlist", "arm"}
 PLACE_PREPS = {"in", "at", "near", "to", "into", "outside", "from", "inside", "across", "within", "throughout",
                "around"}
 SUPPORT_NOUNS = {"support", "behalf", "help", "backing", "aid", "defense", "defence", "assistance"}
@@ -50,6 +51,8 @@ RELATIVE_PAST = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|sev
 QUESTION_VERBS = {"find", "know", "ask", "see", "wonder", "check", "learn", "determine", "decide", "tell",
                   "discover", "question", "doubt"}  # "find out if they can agree": a question, not a condition
 LAST_YEAR = re.compile(r"\blast year\b|\b(a|one) year ago\b", re.I)  # judged history, like "two years ago"
+# a year told from the story's own timeline, not from the day of publication: "The following year, X met Y"
+NARRATIVE_YEAR = re.compile(r"^(the )?(following|previous|same|ensuing|subsequent) year$|^(that|the next) year$", re.I)
 SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.I)  # "in the summer of 2014"
 PAST_POSTS = {"term", "tenure", "presidency", "campaign"}  # "during his first term": a past stretch of office
@@ -318,14 +321,20 @@ class EventCoder:
             dep, head = cur.dep_, cur.head
             if head is cur:
                 return chain, None
-            if dep == "xcomp":
+            if dep == "xcomp" or (dep == "advcl" and head.lemma_.lower() in OBJECT_CONTROL and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
                 if head.lemma_.lower() in OBJECT_CONTROL:
-                    dobj = next((c for c in head.children if c.dep_ == "dobj"), None)
+                    # "paying the Taliban to kill soldiers", "paying him $50,000 to investigate": the
+                    # one paid (asked, ordered …) does it
+                    dobj = next((c for c in head.children if c.dep_ == "dative"), None) or next(
+                        (c for c in head.children if c.dep_ == "dobj"), None)
                     if dobj is not None:
                         return chain + [head], dobj
                 cur = head
             elif dep == "conj" and head.pos_ in ("VERB", "AUX") and cur.pos_ in ("VERB", "AUX"):
                 cur = head
+            elif dep == "acomp" and cur.pos_ == "ADJ" and len(chain) > 1 and chain[-2].dep_ == "xcomp":
+                cur = head  # "Kenya is due (ready, eager) to meet Uganda": the copula's subject
             elif dep == "advcl" and (cur.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
                 cur = head
             elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
@@ -485,7 +494,8 @@ class EventCoder:
                 adj = adj_tok.lower_
                 if adj in ("unlikely", "unable", "unwilling", "reluctant"):
                     return "negated"  # "highly unlikely to recognize the annexation"
-                if adj in ("likely", "able", "ready", "willing", "eager", "prepared", "possible", "poised", "set"):
+                if adj in ("likely", "able", "ready", "willing", "eager", "prepared", "possible", "poised", "set",
+                           "due", "slated"):
                     return "hypothetical" if adj in ("likely", "able", "possible") else "announced"
                 if adj in ("incumbent", "necessary", "important", "essential", "imperative", "vital", "time"):
                     return "hypothetical"  # "it is incumbent upon Netanyahu to apologize"
@@ -596,10 +606,18 @@ class EventCoder:
         if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for node in chain for c in node.children):
             return True  # "Trump has frequently urged improved relations": a habit, not an event
         governors = {t.i for t in chain}
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "past" for g in c.children)
+               for node in [*chain, *tok.subtree] for c in node.children):
+            return True  # "In the past, the US has made efforts …", "… Trump has accused China of doing in the past"
+        if any(c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "times" for g in c.children)
+               for node in chain for c in node.children):
+            return True  # "Moon and Trump have at times clashed sharply": now and then, not an event
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN") and any(
+                c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children) and any(
+                c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children) and not any(
+                x.ent_type_ == "DATE" for x in tok.subtree):
+            return True  # "Macron, who has criticized Trump's foreign policy, decried …": who he is, not news
         for node in chain:
-            if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "past" for g in c.children)
-                   for c in node.children):
-                return True  # "In the past, the US has made efforts at fighting the Islamic State"
             gov = node.head.head if node.dep_ in ("pcomp", "pobj") else node.head if node.dep_ in ("acl", "relcl") else None
             if gov is not None and gov.lemma_.lower() in self.ps.past_nouns:
                 return True  # "memories of how foreign troops invaded China": remembered, not news
@@ -670,6 +688,8 @@ class EventCoder:
             years = [int(y) + (9 if dec else 0) for y, dec in YEAR.findall(ent.text)]
             if not years and RELATIVE_PAST.search(ent.text):
                 years = [published.year - 2]  # "in April last year", "two years ago" (not "over the past year")
+            if not years and NARRATIVE_YEAR.match(ent.text.strip()) and self._dates_clause(ent.root, governors):
+                return True  # "The following year, Obama was recorded … while meeting with the leader of France"
             if not years and LAST_YEAR.search(ent.text) and self._dates_clause(ent.root, governors):
                 return True  # "Last year, Obama urged Hu …", "at last year's NATO summit" (not "last year's revelations")
             if years and min(years) > published.year and tok.tag_ in ("VBD", "VBN") \
@@ -899,7 +919,8 @@ class EventCoder:
         for s_tok, src in sources:
             tgts = [(x, a) for x, a in targets if a.code != src.code]
             if not tgts:
-                fb = self._fallback(tok, p, src, actors)
+                fb = self._fallback(tok, p, src, actors, co_sources={a.code for _, a in sources},
+                                    source_np={x.i for s, _ in sources for x in _np_words(s)})
                 if fb is not None:
                     out.append(_Found(src, fb[1], fb[2], s_tok, fb[0]))
                 elif not targets and not p.target:
@@ -1105,7 +1126,8 @@ class EventCoder:
                             return code
         return None
 
-    def _fallback(self, tok: Token, p: Pattern, src: Actor, actors: DocActors):
+    def _fallback(self, tok: Token, p: Pattern, src: Actor, actors: DocActors, *, co_sources: set = frozenset(),
+                  source_np: set = frozenset()):
         if p.fallback == "none":
             return None
         if p.fallback == "reporter":
@@ -1118,12 +1140,18 @@ class EventCoder:
         # context: the one other country named in the sentence (none when there are several)
         found: dict[str, tuple[Token, Actor]] = {}
         chain_ids = {t.i for t in self._chain(tok)[0]}
+        rep = self._reporting_ancestor(tok)
+        speaker = next((c for c in rep.children if c.dep_ == "nsubj"), None) if rep is not None else None
+        said_by = {x.i for x in speaker.subtree} if speaker is not None else set()
         for t in tok.sent:
-            if t.pos_ not in ("PROPN", "NOUN") or t.i == tok.i:
-                continue
+            if t.pos_ not in ("PROPN", "NOUN") or t.i == tok.i or t.i in said_by:
+                continue  # ("… a ceasefire," said a U.S. official: who reports it is not its party)
             a = actors.actor_at(t)
             if a is None or not a.country or a.country == src.country or actors.is_media(t):
                 continue
+            if (a.code in co_sources or t.i in source_np) and p.cameo[:2] in ("18", "19", "20"):
+                continue  # "American and French warplanes carried out strikes": allies, not each other's target
+                # (but "Israel and Hamas agreed to a ceasefire": each other's counterpart)
             if not self._target_ok(p, t, a, actors, src):
                 continue
             base = t
@@ -1361,6 +1389,16 @@ def _ent_span(tok: Token) -> tuple[int, int]:
     return (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
 
 
+def _np_words(t: Token) -> list[Token]:
+    """The words of `t`'s own noun phrase: its modifiers and their conjuncts ("American and French
+    warplanes"), not the phrases hung on it ("the ambassador to Libya", "who met …")."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ not in ("prep", "relcl", "acl", "appos", "punct", "cc"):
+            out.extend(_np_words(c))
+    return out
+
+
 def _under_the_late(t: Token) -> bool:
     """`t` has an "under the late …" phrase: done while a dead leader lived."""
     return any(c.dep_ == "prep" and c.lower_ == "under" and any(d.lower_ == "late" for g in c.children for d in g.subtree)
@@ -1376,10 +1414,12 @@ def _dateline(tok: Token) -> bool:
     """A place that opens a sentence and is followed by "(CNN)", "—" or ":" is a dateline
     ("Washington (CNN) Russia conducted …", "BEIJING — China said …"), not an actor."""
     sent, doc = tok.sent, tok.doc
-    if tok.text.isupper() and len(tok.text) >= 4 and tok.ent_type_ == "GPE" and tok.i + 1 < sent.end \
-            and doc[tok.i + 1].text in ("(", "—", "–", "-", "--", ":"):
-        return True  # "John Fritze USA TODAY HELSINKI – President Trump met …": a byline
     start, k = _ent_span(tok)
+    name = doc[start:k]
+    if tok.ent_type_ in ("GPE", "ORG", "LOC") and len(name.text) >= 4 and all(
+            t.text.isupper() or not t.is_alpha for t in name) and k < sent.end \
+            and doc[k].text in ("(", "—", "–", "-", "--", ":"):
+        return True  # "John Fritze USA TODAY HELSINKI – President Trump met …", "UNITED NATIONS — …": a byline
     if any(not (t.is_space or t.is_punct or (t.text.isupper() and t.is_alpha)) for t in doc[sent.start:start]):
         return False  # (an upper-case city may come first: "LUCCA, Italy (AP) —")
     if k + 1 < sent.end and doc[k].text == "," and doc[k + 1].ent_type_ == "GPE":

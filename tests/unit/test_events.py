@@ -1143,3 +1143,79 @@ def test_last_times_old_trips_and_requirements_are_no_events(code, text, publish
 def test_a_visit_in_last_year_early_in_the_year_is_still_news(code):
     events = code("Kenya's president visited Uganda in 2017.", published="2018-03-20")
     assert [e.cameo for e in events] == ["042"], show(events)
+
+
+# ------------------------------------------------------------------ stop 12: classes from blind samples 21-22
+@pytest.mark.parametrize("text, published", [
+    ("Kenya's president, who has criticized Uganda's trade policy, warned against nationalism.", "2018-11-11"),
+    ("President Kenyatta, who has criticized Uganda's trade policy, spoke in Paris.", "2018-11-11"),
+    ("The pact bans cheap currencies, something Kenya has accused Uganda of doing in the past.", "2019-12-01"),
+    ("Kenyatta and Museveni have at times clashed sharply over the border.", "2018-11-11"),
+    ("The following year, Kenyatta was recorded mocking Museveni while meeting with Uganda's foreign minister.",
+     "2015-03-03"),
+])
+def test_who_he_is_and_what_he_did_now_and_then_are_no_events_of_the_day(code, text, published):
+    events = code(text, published=published)
+    assert not [e for e in events if e.root in ("04", "11", "12")], show(events)
+
+
+def test_a_relative_clause_dated_to_the_day_is_still_news(code):
+    events = code("Kenya's president, who has met Museveni on Monday, decried nationalism.", published="2018-11-14")
+    assert [e.root for e in events] == ["04"], show(events)
+
+
+def test_the_leader_of_a_rebel_group_leads_no_government(code):
+    events = code("A Kenyan drone targeted Al Shabab leader Ahmed Godane on Monday.")
+    assert [e.target.code for e in events if e.target is not None] == ["SOMREB"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan and Ugandan warplanes have carried out airstrikes against the group.",
+    '"Kenya has agreed to a 12-hour ceasefire from Saturday," said a Ugandan official traveling with the minister.',
+])
+def test_allies_and_the_reporter_are_no_target(code, text):
+    events = code(text)
+    assert not [e for e in events if e.target is not None and e.target.country in ("KEN", "UGA")
+                and e.source is not None and e.source.country != e.target.country], show(events)
+
+
+def test_the_one_paid_to_do_it_does_it(code):
+    events = code("Kenya was paying the Lord's Resistance Army to kill Ugandan soldiers.")
+    assert not [e for e in events if e.root == "18" and e.source is not None and e.source.code == "KEN"], show(events)
+    assert [e.source.country for e in events if e.root == "18" and e.source is not None] in ([], ["UGA"]), show(events)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Kenyatta is slated to meet Museveni on Friday.", {"planned", "announced"}),
+    ("Kenyatta is due to visit Uganda next week.", {"planned", "announced"}),
+    ("Kenyatta is ready to negotiate with Museveni.", {"announced"}),
+])
+def test_slated_due_and_ready_are_what_is_ahead(code, text, modality):
+    events = code(text, published="2019-06-10")
+    assert events and all(e.modality in modality and e.root == "03" for e in events), show(events)
+
+
+def test_people_returned_to_a_country_are_deported_and_consequences_are_no_sanctions(code):
+    events = code("Kenya returned 1,323 asylum seekers to Uganda on Friday.")
+    assert [e.cameo for e in events] == ["174"], show(events)
+    events = code("Kenyatta has threatened Uganda with consequences on Friday.")
+    assert [e.cameo for e in events if e.root == "13"] == ["130"], show(events)
+
+
+def test_they_is_the_subject_before_not_the_last_group_named(code):
+    events = code("Critics, meanwhile, are advocating a tougher stance, insisting that al-Shabab poses a direct "
+                  "threat to Kenya. They urged President Kenyatta to do more.", published="2014-08-10")
+    assert not [e for e in events if e.root == "02"], show(events)
+    events = code("Ugandan officials, meanwhile, are advocating a tougher stance, insisting that al-Shabab poses a "
+                  "direct threat to Kenya. They urged President Kenyatta to do more.", published="2014-08-10")
+    assert [e.source.code for e in events if e.root == "02"] == ["UGAGOV"], show(events)
+    events = code("Al-Shabab fighters attacked a Kenyan base on Monday. They also kidnapped two Kenyan soldiers.",
+                  published="2014-08-10")
+    assert [e.source.code for e in events if e.root == "18"] == ["SOMREB"], show(events)
+
+
+def test_a_byline_in_capitals_is_no_target(code):
+    events = code("At U.N., Kenyatta defends free speech UNITED NATIONS — President Uhuru Kenyatta used a speech "
+                  "to defend freedom of expression.", published="2019-09-25")
+    assert not [e for e in events if e.target is not None and (e.target.code or "").startswith("IGOUNO")], \
+        show(events)
