@@ -4,7 +4,7 @@
         [--articles 450] [--events 100] [--exclude tests/eval/corpus_sample*.jsonl]
 
 Picks `--articles` random articles of the corpus that no earlier sample used (the article ids of
-every `--exclude` file are left out), codes them with the current dyad as `dyad code` does (events only, default min_confidence), and writes `--events` random
+every `--exclude` file are left out; with `--by-sentence`, only their sentences are), codes them with the current dyad as `dyad code` does (events only, default min_confidence), and writes `--events` random
 events, one JSON object a line, with the fields the judged files in tests/eval/ carry. Judge each
 line (actors_ok, event_ok, correct, note) and save it as tests/eval/corpus_sample_N.jsonl.
 """
@@ -34,12 +34,23 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=100)
     ap.add_argument("--exclude", nargs="*", default=[str(ROOT / "tests" / "eval" / "corpus_sample*.jsonl")])
     ap.add_argument("--out", required=True)
+    ap.add_argument("--by-sentence", action="store_true",
+                    help="leave out the sentences of the --exclude files, not their articles (for when the "
+                         "articles no sample used hold too few events)")
     args = ap.parse_args()
 
     used: set[str] = set()
+    used_sentences: set[tuple[str, str]] = set()
     for pattern in args.exclude:
         for path in glob.glob(pattern):
-            used.update(json.loads(line)["article_id"] for line in open(path, encoding="utf-8") if line.strip())
+            for line in open(path, encoding="utf-8"):
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                if args.by_sentence and row.get("sentence"):
+                    used_sentences.add((row["article_id"], _norm(row["sentence"])))
+                else:
+                    used.add(row["article_id"])
     with gzip.open(args.corpus, "rt", encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
     pool = [r for r in records if r.get("id") not in used]
@@ -52,7 +63,8 @@ def main() -> None:
             continue
     settings = Settings()
     settings.outputs = "events"  # what `dyad code` emits, with its default min_confidence
-    events = [e for res in Pipeline(settings).process(articles) for e in res.events]
+    events = [e for res in Pipeline(settings).process(articles) for e in res.events
+              if (e.article_id, _norm(e.sentence)) not in used_sentences]
     picked = rng.sample(events, min(args.events, len(events)))
     with open(args.out, "w", encoding="utf-8") as out:
         for n, e in enumerate(picked, 1):
@@ -62,7 +74,12 @@ def main() -> None:
                 a = d.get(side) or {}
                 row[side] = {"code": a.get("code"), "text": a.get("text"), "name": a.get("name")}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(articles)} articles ({len(used)} excluded ids), {len(events)} events, {len(picked)} drawn -> {args.out}")
+    print(f"{len(articles)} articles ({len(used)} excluded ids, {len(used_sentences)} excluded sentences), "
+          f"{len(events)} events, {len(picked)} drawn -> {args.out}")
+
+
+def _norm(sentence: str) -> str:
+    return " ".join(sentence.split())
 
 
 if __name__ == "__main__":
