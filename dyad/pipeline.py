@@ -160,11 +160,18 @@ class Pipeline:
 
     def _inputs(self, articles: Iterator[Article]) -> Iterator[tuple[Any, tuple[Article, Any]]]:
         filt = self.sentence_filter
+        from .prefilter import byline_end, make_doc, start_sentence_at
+
         if filt is None:
             for a in articles:
-                yield a.text, (a, None)
+                byline = byline_end(a.text)
+                if byline is None:
+                    yield a.text, (a, None)
+                    continue
+                doc = self.nlp.make_doc(a.text)
+                start_sentence_at(doc, byline)  # the byline is no part of the first sentence
+                yield doc, (a, None)
             return
-        from .prefilter import make_doc
 
         nlp = self.nlp
         for a in articles:

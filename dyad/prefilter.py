@@ -272,6 +272,38 @@ def blank_outside(text: str, blocks: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+_BYLINE_LINE = re.compile(r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|for|to|of|de|da|van|von|der|the|[&,]))*,?")
+
+
+def byline_end(text: str) -> int | None:
+    """Where the article proper starts after a leading byline block of one to three short lines of
+    capitalised words, each followed by a blank line ("David Jackson and Tom Vanden Brook / USA TODAY /
+    The top U.S. military leader made …"), or None. Without a sentence start there, the names run into
+    the first sentence and are read as its subject's apposition."""
+    pos, end = 0, None
+    for _ in range(3):
+        nl = text.find("\n\n", pos)
+        if nl < 0:
+            break
+        line = text[pos:nl].strip()
+        if not line or len(line) > 60 or not _BYLINE_LINE.fullmatch(line):
+            break
+        end = pos = nl + 2
+        while pos < len(text) and text[pos] in "\n ":
+            pos += 1
+    return end
+
+
+def start_sentence_at(doc, char: int) -> None:
+    """Make the first token at or after character `char` start a sentence (before parsing)."""
+    from spacy.attrs import IDX
+
+    starts = doc.to_array([IDX]).tolist()
+    i = bisect.bisect_left(starts, char)
+    if 1 <= i < len(starts):
+        doc[i].is_sent_start = True
+
+
 def make_doc(nlp, text: str, sel: Selection):
     """A Doc of the blanked text, with sentence starts fixed at the edges of the kept blocks:
     the first token of a block, and the first token after it (the blanked stretch), i.e. each
@@ -286,6 +318,9 @@ def make_doc(nlp, text: str, sel: Selection):
         i = bisect.bisect_left(starts, edge)  # the first token that starts at or after the edge
         if 1 <= i < len(starts):
             doc[i].is_sent_start = True
+    byline = byline_end(text)
+    if byline is not None:
+        start_sentence_at(doc, byline)
     return doc
 
 

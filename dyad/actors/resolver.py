@@ -44,7 +44,7 @@ BACKED_WORDS = {"backed", "funded", "supported", "allied", "aligned", "linked", 
                 "affiliated", "sponsored", "armed", "trained", "based", "born", "controlled", "held", "occupied"}
 PERSONAL_TITLES = {"mr", "mrs", "ms", "miss", "dr", "rep", "sen", "gov", "gen", "col", "lt", "sgt", "capt",
                    "rev", "prof", "judge", "senator", "representative", "congressman", "congresswoman"}
-NON_STATE_ROLES = {"REB", "OPP", "SEP", "NGO", "BUS", "MED", "EDU", "PTY", "IMG"}  # a leader of these leads no state
+NON_STATE_ROLES = {"REB", "OPP", "SEP", "NGO", "BUS", "MED", "EDU", "PTY", "IMG", "INS"}  # a leader of these leads no state
 LEADER_TITLES = {"president", "minister", "chancellor", "premier", "king", "leader", "secretary"}
 ANONYMITY_CUES = ("anonymity", "not authorized", "not authorised", "declined to be named",
                   "asked not to be named", "requested not to be identified", "unnamed", "on background")
@@ -241,6 +241,17 @@ class DocActors:
         roles = list(dict.fromkeys(mod_roles + roles))
         if country:
             return self._make(t, None, country=country, roles=roles, name=None, kind="group", how="modifier")
+        of = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"), None)
+        group = None
+        if rn is not None and of is not None:  # ("the al-Shabaab group": the name is a compound of "group")
+            group = next((a for x in [of, *reversed([c for c in of.lefts if c.dep_ == "compound"])]
+                          if (a := self.actor_at(x)) is not None), None)
+        if group is not None and group.kind == "organisation" and group.code and set(group.roles) & NON_STATE_ROLES:
+            return self._retext(group, t, "modifier")  # "the leader of the al-Shabaab group": the group's
+        of_role = self._role_noun(of) if rn is not None and of is not None and group is None else None
+        if of_role is not None and set(of_role.roles) & NON_STATE_ROLES:
+            roles = list(of_role.roles)  # "the leader of the opposition" leads no government
         if roles and domestic and rn is not None and not any(c.dep_ == "poss" for c in t.children):
             # (people of the place or of the acting state: "opposition activists"; not a thing whose
             # modifier names a role, "Democratic Party computers")
@@ -552,6 +563,10 @@ class DocActors:
                     # a bare nationality ("an American", "Venezuelans") is a civilian, not the state
                     return self._make(t, np, country=m.iso3, roles=["CVL"], name=m.entry.name,
                                       kind="group", how="demonym")
+                if m.kind == "capital" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                    # "The Paris attacks alarmed …": a city named for what happened there, not its government
+                    return self._make(t, np, country=m.iso3, roles=[], name=m.entry.name, kind="place",
+                                      how="capital")
                 return self._make(t, np, country=m.iso3, roles=[], name=m.entry.name, kind="country",
                                   how="capital" if m.kind == "capital" else "gazetteer")
         return None
@@ -803,8 +818,9 @@ class DocActors:
         for c in t.lefts:  # "Syrian rebel commanders", "opposition fighters": the group's role wins
             if c.dep_ in ("compound", "amod"):
                 crn = self._role_noun(c)
-                if crn is not None and set(crn.roles) & {"REB", "OPP"}:
-                    roles = list(crn.roles)
+                if crn is not None and set(crn.roles) & {"REB", "OPP", "MIL"} and not (
+                        "MIL" in crn.roles and set(roles) & {"REB", "OPP", "MIL"}):
+                    roles = list(crn.roles)  # ("the top U.S. military leader", "army officials": the military)
         how = "role"
         name = None
         # "a Palestinian leader of Islamic Jihad", "a commander of the Taliban": the group's, not the state's

@@ -62,6 +62,10 @@ FUTURE_TIME = re.compile(r"\b(this|next) (week|month|weekend)|\blater (this|toda
                          r"wednesday|thursday|friday|saturday|sunday)|\btomorrow\b", re.I)
 COMBAT_VERBS = {"fire", "launch", "shell", "attack", "strike", "bomb", "hit", "ambush", "clash", "fight", "storm", "raid"}
 TEMPORAL_PREPS = {"during", "amid", "after", "since", "throughout", "before"}
+UNCERTAIN_ADVERBS = {"probably", "perhaps", "maybe", "possibly", "presumably", "conceivably"}  # (he'll "likely
+# meet Putin" is a plan announced)
+OPTION_NOUNS = {"possibility", "option", "idea", "alternative", "scenario", "suggestion", "proposal"}
+ORDER_VERBS = {"order", "direct", "instruct", "task", "command"}
 PERMISSION_VERBS = {"authorize", "authorise", "permit", "allow", "empower", "entitle", "enable", "license"}
 DURATION_NOUNS = {"time", "tenure", "presidency", "career", "term", "years", "decades", "months", "administration"}
 NEGATING_NOUNS = {"refusal", "failure", "reluctance", "unwillingness", "inability", "rejection"}
@@ -153,6 +157,10 @@ class EventCoder:
             modality = self._modality(tok, chain, article.published)
             if modality == "negated" or (modality == "hypothetical" and not self.keep_hypothetical):
                 return []
+            if modality == "asserted" and p.cameo[:2] < "15" and tok.dep_ == "xcomp" and \
+                    tok.head.lemma_.lower() in ORDER_VERBS and any(c.dep_ == "dobj" for c in tok.head.children):
+                modality = "announced"  # "directed the State Department to launch talks with Cuba": a task set
+                # (an order to strike, "ordered its jets to bomb Raqqa", is reported once carried out)
             if self._past_reference(tok, article.published, chain, actors):
                 return []  # "after China rejected the overtures in late 2009": history, not news of the day
             found = [f for f in self._actors(tok, p, obj, actors, nominal=is_noun)
@@ -412,6 +420,19 @@ class EventCoder:
             if node.dep_ in ("ccomp", "xcomp") and head_lemma in self.ps.appeal_verbs and not (
                     node.dep_ == "ccomp" and head_lemma in self.ps.reporting_verbs):
                 return "hypothetical"
+            if node.dep_ == "xcomp" and head_lemma == "suppose" and node.head.tag_ == "VBN":
+                return "hypothetical"  # "Merkel was supposed to arrive early Friday, but her plane returned"
+            if node.dep_ == "ccomp" and node.head.lower_ == "sure" and node.head.head.lemma_.lower() == "make" or (
+                    node.dep_ == "ccomp" and head_lemma == "ensure"):
+                return "hypothetical"  # "to make sure that the Russians and the Turks are talking": wished for
+            if any(c.dep_ == "advmod" and c.lower_ in UNCERTAIN_ADVERBS for c in node.children):
+                return "hypothetical"  # "Likely, Putin will collaborate with Iran", "Iran probably planned to"
+            if node.dep_ in ("ccomp", "xcomp") and head_lemma == "get" and (
+                    node.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in node.head.children)):
+                return "hypothetical"  # "a way to get Myanmar's generals to end the offensive": sought, not done
+            if node is not tok and node.pos_ == "VERB" and node.lemma_.lower() in self.ps.intent_verbs and any(
+                    c.dep_ == "aux" and c.lower_ == "had" for c in node.children) and chain[k - 1].dep_ == "xcomp":
+                return "hypothetical"  # "Pena Nieto had been scheduled to visit …, but he scrapped the trip"
             if node.dep_ in ("ccomp", "xcomp") and head_lemma in self.ps.desire_verbs and (
                     node.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in node.head.children)):
                 return "hypothetical"
@@ -495,7 +516,7 @@ class EventCoder:
                 if adj in ("unlikely", "unable", "unwilling", "reluctant"):
                     return "negated"  # "highly unlikely to recognize the annexation"
                 if adj in ("likely", "able", "ready", "willing", "eager", "prepared", "possible", "poised", "set",
-                           "due", "slated"):
+                           "due", "slated", "keen"):
                     return "hypothetical" if adj in ("likely", "able", "possible") else "announced"
                 if adj in ("incumbent", "necessary", "important", "essential", "imperative", "vital", "time"):
                     return "hypothetical"  # "it is incumbent upon Netanyahu to apologize"
@@ -508,6 +529,9 @@ class EventCoder:
             if child.dep_ == "advcl" and a.lemma_.lower() not in QUESTION_VERBS and any(
                     m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
                 return "hypothetical"  # "not refunded unless the Secretary certified that it is cooperating"
+            if a.lemma_ == "be" and child.dep_ in ("xcomp", "ccomp", "attr") and any(
+                    x.dep_ == "nsubj" and x.lemma_.lower() in OPTION_NOUNS and x.i < a.i for x in a.subtree):
+                return "hypothetical"  # "One possibility would be to have U.S. forces provide more assistance"
         if last.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in last.children) \
                 and last.head.dep_ in ("acl", "ccomp") and last.head.head.pos_ == "NOUN" \
                 and last.head.head.lemma_.lower() in self.ps.epistemic_nouns:
@@ -565,7 +589,8 @@ class EventCoder:
             return "planned"  # a headline's "Australia to deploy force against ISIS": still ahead
         if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and (
                 tok.head.lemma_.lower() in (self.ps.appeal_verbs | self.ps.desire_verbs | {"be"})
-                or tok.head.lemma_.lower() in ("time", "step", "goal", "need", "way", "moment")
+                or tok.head.lemma_.lower() in ("time", "step", "goal", "need", "way", "moment", "obstacle", "barrier",
+                                               "hurdle", "chance", "opportunity", "reason")
                 or tok.head.pos_ == "ADJ"):
             return "hypothetical"  # "Erakat called for Israel to pull troops out of Gaza", "appropriate for Trump to meet"
         if tok.dep_ == "relcl" and tok.head.lemma_.lower() == "time" and any(
@@ -609,14 +634,19 @@ class EventCoder:
         if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "past" for g in c.children)
                for node in [*chain, *tok.subtree] for c in node.children):
             return True  # "In the past, the US has made efforts …", "… Trump has accused China of doing in the past"
-        if any(c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "times" for g in c.children)
-               for node in chain for c in node.children):
-            return True  # "Moon and Trump have at times clashed sharply": now and then, not an event
+        if any(c.dep_ == "prep" and c.lower_ == "at" and any(
+                g.lower_ == "times" or (g.lower_ == "time" and any(d.lower_ == "one" for d in g.children))
+                for g in c.children) for node in chain for c in node.children):
+            return True  # "Moon and Trump have at times clashed", "At one time, the Houthis held Hadi": not news
         if tok.dep_ == "relcl" and tok.head.pos_ in ("PROPN", "NOUN") and any(
-                c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children) and any(
-                c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children) and not any(
+                c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children) and (any(
+                c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children) or (
+                tok.tag_ in ("VBZ", "VBP") and tok.head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))) and not any(
                 x.ent_type_ == "DATE" for x in tok.subtree):
-            return True  # "Macron, who has criticized Trump's foreign policy, decried …": who he is, not news
+            return True  # "Macron, who has criticized Trump's policy, …", "Abbas, who accuses the U.S. of bias, …"
+        perfect = [node for node in chain if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in node.children)]
+        if any(c.dep_ == "advmod" and c.lower_ == "long" for node in perfect for c in node.children):
+            return True  # "North Korea has long decried the U.S. troops": a standing position
         for node in chain:
             gov = node.head.head if node.dep_ in ("pcomp", "pobj") else node.head if node.dep_ in ("acl", "relcl") else None
             if gov is not None and gov.lemma_.lower() in self.ps.past_nouns:

@@ -8,7 +8,7 @@ import pytest
 
 from dyad.models import Article
 from dyad.pipeline import Pipeline
-from dyad.prefilter import SentenceFilter, blank_outside, make_doc, sentence_filter
+from dyad.prefilter import SentenceFilter, blank_outside, byline_end, make_doc, sentence_filter
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +174,27 @@ def test_outputs_setting_is_checked():
     assert Settings().wants_events and Settings().wants_quotes
     with pytest.raises(ConfigError):
         Settings(outputs="everything")
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("David Jackson and Tom Vanden Brook\n\nUSA TODAY\n\nThe top U.S. military leader made a visit.", "The top"),
+    ("Peter Bergen\n\nSince 9/11, 21 people have plotted attacks.", "Since 9/11"),
+    ("Kenya Hosts Uganda\n\nPresident Kenyatta welcomed Museveni.", "President"),
+    ("President Kenyatta met Museveni on Friday.\n\nThe two spoke.", None),
+    ("NAIROBI (AP) — Kenya said on Friday it would talk.\n\nMore.", None),
+])
+def test_a_leading_byline_block_ends_before_the_article(text, rest):
+    end = byline_end(text)
+    assert (None if end is None else text[end:end + len(rest)]) == rest
+
+
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_a_byline_does_not_run_into_the_first_sentence(prefilter):
+    from dyad.settings import Settings
+
+    s = Settings()
+    s.prefilter, s.min_confidence, s.outputs = prefilter, 0.0, "events"
+    res = next(Pipeline(s).process([{"text": "David Jackson and Tom Vanden Brook\n\nUSA TODAY\n\nThe top Kenyan "
+                                             "military leader made a surprise visit to Uganda on Saturday.",
+                                     "published": "2014-11-15"}]))
+    assert [(e.source.code, e.source.text) for e in res.events] == [("KENMIL", "The top Kenyan military leader")]
