@@ -709,6 +709,8 @@ class EventCoder:
                 c.dep_ in ("nummod", "compound", "amod", "nmod") and YEAR.fullmatch(c.text)
                 and published.year - int(c.text) >= 2 for c in tok.children):
             return True  # "Trump's 2013 trip to Russia" in a 2018 article
+        if self._told_of_an_old_year(tok, published, chain):
+            return True
         for ent in tok.sent.ents:
             if ent.label_ != "DATE" and not (ent.label_ == "EVENT" and YEAR.search(ent.text)):
                 continue  # (an event's name with its year counts: "during the 1967 Six-Day War")
@@ -762,6 +764,28 @@ class EventCoder:
                 if cur.head is cur:
                     break
                 cur = cur.head
+        return False
+
+    @staticmethod
+    def _told_of_an_old_year(tok: Token, published, chain: list[Token]) -> bool:
+        """A narrative in the simple past with no date of its own, in the paragraph of a sentence whose
+        main verb is dated two or more years back: "In August 2013 hundreds were killed in a chemical
+        attack near Damascus. Obama asked Congress to authorize military action." (2015)."""
+        if tok.tag_ != "VBD" or any(t.ent_type_ == "DATE" for t in tok.sent) or any(
+                c.dep_ == "aux" for node in chain for c in node.children):
+            return False
+        doc = tok.doc
+        start = tok.sent.start
+        for _ in range(2):  # the two sentences before, within the paragraph
+            if start == 0 or "\n\n" in doc[start - 1].whitespace_ or "\n\n" in doc[start - 1].text:
+                return False
+            prev = doc[start - 1].sent
+            for ent in prev.ents:
+                years = [int(y) for y, _ in YEAR.findall(ent.text)] if ent.label_ == "DATE" else []
+                if years and published.year - max(years) >= 2 and (
+                        ent.root.head.dep_ == "ROOT" or (ent.root.head.dep_ == "prep" and ent.root.head.head.dep_ == "ROOT")):
+                    return True
+            start = prev.start
         return False
 
     @staticmethod

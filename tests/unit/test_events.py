@@ -1289,3 +1289,17 @@ def test_calls_to_someone_on_something_are_calls_and_a_letter_handed_over_is_no_
     assert not [e for e in events if e.root == "06"], show(events)
     events = code("Kenya handed over three Ugandan militia members to Uganda on Wednesday.")
     assert [e.cameo for e in events] == ["063"], show(events)
+
+
+@pytest.mark.parametrize("text, n", [
+    ("In August 2013, hundreds of people were killed in an attack near Kampala. Kenyatta asked Uganda to "
+     "authorize military action.", 0),
+    ("Kenyatta met Museveni in 2012. Kenyatta asked Uganda to authorize military action.", 0),
+    ("In August 2013, hundreds of people were killed in an attack near Kampala.\n\nKenyatta asked Uganda to "
+     "authorize military action.", 1),  # another paragraph
+    ("Kenyatta met Museveni in 2012. Kenyatta asked Uganda on Friday to authorize military action.", 1),
+    ("The deal overturned a 2012 court case. Kenyatta asked Uganda to authorize military action.", 1),
+])
+def test_an_undated_story_told_after_an_old_date_in_its_paragraph_is_history(code, text, n):
+    events = code(text, published="2015-06-10")
+    assert len([e for e in events if e.root == "02"]) == n, show(events)
