@@ -430,9 +430,11 @@ class EventCoder:
             if node.dep_ in ("ccomp", "xcomp") and head_lemma == "get" and (
                     node.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in node.head.children)):
                 return "hypothetical"  # "a way to get Myanmar's generals to end the offensive": sought, not done
-            if node is not tok and node.pos_ == "VERB" and node.lemma_.lower() in self.ps.intent_verbs and any(
-                    c.dep_ == "aux" and c.lower_ == "had" for c in node.children) and chain[k - 1].dep_ == "xcomp":
-                return "hypothetical"  # "Pena Nieto had been scheduled to visit …, but he scrapped the trip"
+            if node is not tok and node.pos_ == "VERB" and node.lemma_.lower() in self.ps.intent_verbs and (any(
+                    c.dep_ == "aux" and c.lower_ == "had" for c in node.children) or (node.tag_ in ("VBD", "VBN") and any(
+                    c.dep_ == "cc" and c.lower_ == "but" for c in node.children) and any(
+                    c.dep_ == "conj" for c in node.children))) and chain[k - 1].dep_ == "xcomp":
+                return "hypothetical"  # "had been scheduled to visit", "was scheduled to meet …, but the North canceled"
             if node.dep_ in ("ccomp", "xcomp") and head_lemma in self.ps.desire_verbs and (
                     node.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in node.head.children)):
                 return "hypothetical"
@@ -798,6 +800,8 @@ class EventCoder:
             return True
         if head.dep_ == "prep" and head.head.i in governors:
             return True
+        if head.lower_ == "time" and head.dep_ == "pobj" and head.head.head.i in governors:
+            return True  # "when Kim met Trump for the first time last year"
         return root.dep_ == "poss" and head.dep_ == "pobj" and head.head.lower_ in ("at", "during", "in", "on") \
             and head.head.head.i in governors
 

@@ -1303,3 +1303,23 @@ def test_calls_to_someone_on_something_are_calls_and_a_letter_handed_over_is_no_
 def test_an_undated_story_told_after_an_old_date_in_its_paragraph_is_history(code, text, n):
     events = code(text, published="2015-06-10")
     assert len([e for e in events if e.root == "02"]) == n, show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The promise of talks, seemingly so close when Kenyatta met Museveni for the first time last year, has "
+    "devolved into rhetoric.",
+    "Last month, Kenyatta was scheduled to meet with Ugandan officials while in Tanzania, but the Ugandans "
+    "canceled the meeting.",
+])
+def test_a_first_meeting_last_year_and_a_meeting_canceled_are_no_meetings_of_the_day(code, text):
+    events = code(text, published="2019-12-10")
+    assert not [e for e in events if e.root in ("03", "04")], show(events)
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Kenyatta met Museveni for the first time on Friday.", "040"),
+    ("Kenyatta was scheduled to meet Museveni on Friday.", "036"),
+])
+def test_a_first_meeting_on_friday_and_a_meeting_scheduled_are_news(code, text, cameo):
+    events = code(text, published="2019-12-10")
+    assert [e.cameo for e in events] == [cameo], show(events)
