@@ -420,6 +420,9 @@ class EventCoder:
             if node.dep_ in ("ccomp", "xcomp") and head_lemma in self.ps.appeal_verbs and not (
                     node.dep_ == "ccomp" and head_lemma in self.ps.reporting_verbs):
                 return "hypothetical"
+            if node.dep_ == "xcomp" and node.tag_ == "VBG" and head_lemma in ("see", "view", "regard") and any(
+                    c.dep_ == "prep" and c.lower_ == "as" for c in [*node.children, *node.head.children]):
+                return "hypothetical"  # "Palestinians see fighting Israel as their only hope": a view, not a fight
             if node.dep_ == "xcomp" and head_lemma == "suppose" and node.head.tag_ == "VBN":
                 return "hypothetical"  # "Merkel was supposed to arrive early Friday, but her plane returned"
             if node.dep_ == "ccomp" and node.head.lower_ == "sure" and node.head.head.lemma_.lower() == "make" or (
@@ -646,6 +649,10 @@ class EventCoder:
                 tok.tag_ in ("VBZ", "VBP") and tok.head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))) and not any(
                 x.ent_type_ == "DATE" for x in tok.subtree):
             return True  # "Macron, who has criticized Trump's policy, …", "Abbas, who accuses the U.S. of bias, …"
+        trips = [tok] if tok.pos_ == "NOUN" else [c for node in chain for c in node.children if c.dep_ == "dobj"]
+        if any(t.tag_ == "NNS" and t.lemma_.lower() in ("trip", "visit", "journey") and any(
+                c.dep_ == "nummod" for c in t.children) for t in trips):
+            return True  # "Kerry has made at least ten trips to the Mideast to broker an agreement": a tally
         perfect = [node for node in chain if any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in node.children)]
         if any(c.dep_ == "advmod" and c.lower_ == "long" for node in perfect for c in node.children):
             return True  # "North Korea has long decried the U.S. troops": a standing position

@@ -1323,3 +1323,22 @@ def test_a_first_meeting_last_year_and_a_meeting_canceled_are_no_meetings_of_the
 def test_a_first_meeting_on_friday_and_a_meeting_scheduled_are_news(code, text, cameo):
     events = code(text, published="2019-12-10")
     assert [e.cameo for e in events] == [cameo], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyatta has made at least ten trips to Uganda to broker an agreement between the rebels and the government.",
+    "Kenyatta made three visits to Uganda last month.",
+    "There is much to do, given Kenyatta's insistence that he meet with Ugandan President Yoweri Museveni before "
+    "signing off.",
+    "Palestinians in Gaza see fighting Israel as their only hope of breaking an economic blockade.",
+])
+def test_tallies_insistences_and_views_are_no_events(code, text):
+    events = code(text, published="2014-07-20")
+    assert not [e for e in events if e.modality == "asserted"], show(events)
+
+
+def test_a_news_conference_named_for_someone_is_not_them(code):
+    events = code("Kenyatta also defended the Museveni news conference by citing a rare supporter.")
+    assert not [e for e in events if e.target is not None and e.target.country == "UGA"], show(events)
+    events = code("Kenyatta made a trip to Uganda on Friday.")
+    assert [e.cameo for e in events] == ["042"], show(events)
