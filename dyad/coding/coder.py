@@ -522,6 +522,9 @@ class EventCoder:
                     return "negated"  # "highly unlikely to recognize the annexation"
                 if adj in ("likely", "able", "ready", "willing", "eager", "prepared", "possible", "poised", "set",
                            "due", "slated", "keen"):
+                    if any(c.dep_ == "cc" and c.lower_ == "but" for x in (adj_tok, adj_tok.head) for c in x.children) \
+                            and any(c.dep_ == "conj" for x in (adj_tok, adj_tok.head) for c in x.children):
+                        return "hypothetical"  # "were due to meet in Chile but that event was canceled"
                     return "hypothetical" if adj in ("likely", "able", "possible") else "announced"
                 if adj in ("incumbent", "necessary", "important", "essential", "imperative", "vital", "time"):
                     return "hypothetical"  # "it is incumbent upon Netanyahu to apologize"
@@ -1063,6 +1066,11 @@ class EventCoder:
         if lemma in ("border", "frontier") and p.cameo[:2] == "15" and src is not None and a.country != src.country \
                 and not any("-" in c.text for c in t_tok.lefts):
             return True  # "massed troops near the Russian border": a posture against Russia (not "the US-Mexico border")
+        if root in ("15", "17", "18", "19", "20") and t_tok.dep_ in ("conj", "appos") and t_tok.i > 0 \
+                and t_tok.doc[t_tok.i - 1].text == ",":
+            city = actors.actor_at(t_tok.head)
+            if city is not None and city.kind == "place" and city.country == a.country:
+                return False  # "airstrikes have hit Raqqa, Syria, the Islamic State's capital": where, not whom
         if a.how == "modifier" and lemma in self.ps.sea_nouns and p.cameo[:2] in ("18", "19", "20"):
             return False  # "fired missiles into Japan's exclusive economic zone": a show of force at sea
         if a.how == "modifier" and lemma in self.ps.non_actor_heads and not any(

@@ -1342,3 +1342,27 @@ def test_a_news_conference_named_for_someone_is_not_them(code):
     assert not [e for e in events if e.target is not None and e.target.country == "UGA"], show(events)
     events = code("Kenyatta made a trip to Uganda on Friday.")
     assert [e.cameo for e in events] == ["042"], show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyatta and Museveni were due to meet at this month's gathering of African leaders in Chile but that event "
+    "was canceled due to protests there.",
+    "Kenyatta and many lawmakers in both parties favor lifting the embargo on Uganda.",
+])
+def test_a_meeting_called_off_and_a_lifting_favoured_have_not_happened(code, text):
+    events = code(text, published="2019-11-05")
+    assert not [e for e in events if e.modality in ("asserted", "announced")], show(events)
+
+
+def test_the_meeting_a_trip_is_set_for_is_ahead_too(code):
+    events = code("Museveni was set to travel to Kenya later Friday to meet with Kenyan intelligence officials to "
+                  "discuss cease-fire efforts, the official added.", published="2019-11-05")
+    assert events and not [e for e in events if e.modality == "asserted"], show(events)
+
+
+def test_the_country_after_a_city_struck_is_where_not_whom(code):
+    events = code("Already, French airstrikes have hit Raqqa, Syria, the Islamic State's self-proclaimed capital.",
+                  published="2015-11-20")
+    assert not [e for e in events if e.target is not None and e.target.code == "SYR"], show(events)
+    events = code("Kenyan warplanes bombed Uganda and Tanzania on Friday.")
+    assert sorted(e.target.code for e in events) == ["TZA", "UGA"], show(events)
