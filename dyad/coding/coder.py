@@ -429,7 +429,7 @@ class EventCoder:
                     node.dep_ == "ccomp" and head_lemma == "ensure"):
                 return "hypothetical"  # "to make sure that the Russians and the Turks are talking": wished for
             if any(c.dep_ == "advmod" and c.lower_ in UNCERTAIN_ADVERBS for c in node.children):
-                return "hypothetical"  # "Likely, Putin will collaborate with Iran", "Iran probably planned to"
+                return "hypothetical"  # "Perhaps Putin will collaborate with Iran", "Iran probably planned to"
             if node.dep_ in ("ccomp", "xcomp") and head_lemma == "get" and (
                     node.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in node.head.children)):
                 return "hypothetical"  # "a way to get Myanmar's generals to end the offensive": sought, not done
@@ -1489,7 +1489,7 @@ def _dateline(tok: Token) -> bool:
     sent, doc = tok.sent, tok.doc
     start, k = _ent_span(tok)
     name = doc[start:k]
-    if tok.ent_type_ in ("GPE", "ORG", "LOC") and len(name.text) >= 4 and all(
+    if (tok.ent_type_ == "GPE" or (tok.ent_type_ in ("ORG", "LOC") and len(name) >= 2)) and len(name.text) >= 4 and all(
             t.text.isupper() or not t.is_alpha for t in name) and k < sent.end \
             and doc[k].text in ("(", "—", "–", "-", "--", ":"):
         return True  # "John Fritze USA TODAY HELSINKI – President Trump met …", "UNITED NATIONS — …": a byline
