@@ -1366,3 +1366,10 @@ def test_the_country_after_a_city_struck_is_where_not_whom(code):
     assert not [e for e in events if e.target is not None and e.target.code == "SYR"], show(events)
     events = code("Kenyan warplanes bombed Uganda and Tanzania on Friday.")
     assert sorted(e.target.code for e in events) == ["TZA", "UGA"], show(events)
+
+
+def test_a_rebuke_delivered_for_support_is_no_aid(code):
+    events = code("Kenya's ambassador delivered a sharp rebuke to Uganda for its support of the rebels on Friday.")
+    assert not [e for e in events if e.root == "07"], show(events)
+    events = code("Kenya delivered humanitarian aid to Uganda on Friday.")
+    assert [e.root for e in events] == ["07"], show(events)
