@@ -17,6 +17,7 @@ Rules, in order, for a phrase headed by token `t`:
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -112,6 +113,18 @@ OWNED_WORDS = {"flagged", "registered", "owned", "operated", "built", "made", "b
 def _subject(t: Token) -> bool:
     """A clause's subject, or a name in apposition to one ("the security director, Chung Eui-yong,")."""
     return t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+@functools.lru_cache(maxsize=20000)
+def _place_of(name: str):
+    """A city or region (not a country) that geonames knows by `name`, or None; the lookup is slow
+    (a few milliseconds) and the same names recur across articles, so it is remembered."""
+    from ..geo import geocoder
+
+    loc = geocoder().locate(name)
+    if loc is None or not loc.country or loc.feature == "country":
+        return None
+    return loc
 
 
 def actor_code(country: str | None, roles: list[str]) -> str | None:
@@ -582,12 +595,7 @@ class DocActors:
         return prev in PERSONAL_TITLES or (start < t.i and self.doc[start].text.rstrip(".").lower() in PERSONAL_TITLES)
 
     def _place(self, name: str):
-        from ..geo import geocoder
-
-        loc = geocoder().locate(name)
-        if loc is None or not loc.country or loc.feature == "country":
-            return None
-        return loc
+        return _place_of(name)
 
     def _pronoun(self, t: Token, low: str) -> Actor | None:
         if low in ("his", "her") and t.dep_ == "poss" and t.head.dep_ == "conj" and t.head.head.i < t.i:

@@ -107,10 +107,11 @@ class EventCoder:
         seen: set[tuple] = set()
         texts: set[str] = set()
         for si, sent in enumerate(doc.sents):
-            if len(sent) > self.max_sentence_tokens or any(b in sent.text for b in self.ps.boilerplate) \
+            raw = sent.text
+            if len(sent) > self.max_sentence_tokens or any(b in raw for b in self.ps.boilerplate) \
                     or _link_run(sent):
                 continue  # page furniture ("Replay More Videos ...", run-together link headlines), not a sentence
-            text = " ".join(sent.text.split())
+            text = " ".join(raw.split())
             if text in texts:
                 continue  # a caption or pull quote repeated in the page: one report, coded once
             texts.add(text)
