@@ -640,6 +640,8 @@ class EventCoder:
         if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for node in chain for c in node.children):
             return True  # "Trump has frequently urged improved relations": a habit, not an event
         governors = {t.i for t in chain}
+        if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            governors.add(tok.head.i)  # "Hussein's first visit to Cuba was in 1979": the copula dates the noun
         if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() == "past" for g in c.children)
                for node in [*chain, *tok.subtree] for c in node.children):
             return True  # "In the past, the US has made efforts …", "… Trump has accused China of doing in the past"

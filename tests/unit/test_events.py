@@ -1373,3 +1373,10 @@ def test_a_rebuke_delivered_for_support_is_no_aid(code):
     assert not [e for e in events if e.root == "07"], show(events)
     events = code("Kenya delivered humanitarian aid to Uganda on Friday.")
     assert [e.root for e in events] == ["07"], show(events)
+
+
+def test_a_visit_the_copula_dates_to_an_old_year_is_history(code):
+    events = code("Museveni's first visit to Kenya was in 1979, when he was a rebel commander.", published="2016-11-26")
+    assert not events, show(events)
+    events = code("Museveni's visit to Kenya was on Friday.", published="2016-11-26")
+    assert [e.cameo for e in events] == ["042"], show(events)
