@@ -160,7 +160,7 @@ class Pipeline:
 
     def _inputs(self, articles: Iterator[Article]) -> Iterator[tuple[Any, tuple[Article, Any]]]:
         filt = self.sentence_filter
-        from .prefilter import byline_end, make_doc, start_sentence_at
+        from .prefilter import byline_end, make_doc, start_sentences_at
 
         if filt is None:
             for a in articles:
@@ -169,7 +169,7 @@ class Pipeline:
                     yield a.text, (a, None)
                     continue
                 doc = self.nlp.make_doc(a.text)
-                start_sentence_at(doc, byline)  # the byline is no part of the first sentence
+                start_sentences_at(doc, [byline])  # the byline is no part of the first sentence
                 yield doc, (a, None)
             return
 

@@ -294,33 +294,29 @@ def byline_end(text: str) -> int | None:
     return end
 
 
-def start_sentence_at(doc, char: int) -> None:
-    """Make the first token at or after character `char` start a sentence (before parsing)."""
+def start_sentences_at(doc, chars: Iterable[int]) -> None:
+    """Make the first token at or after each character offset in `chars` start a sentence (before
+    parsing)."""
     from spacy.attrs import IDX
 
     starts = doc.to_array([IDX]).tolist()
-    i = bisect.bisect_left(starts, char)
-    if 1 <= i < len(starts):
-        doc[i].is_sent_start = True
+    for char in chars:
+        i = bisect.bisect_left(starts, char)
+        if 1 <= i < len(starts):
+            doc[i].is_sent_start = True
 
 
 def make_doc(nlp, text: str, sel: Selection):
     """A Doc of the blanked text, with sentence starts fixed at the edges of the kept blocks:
     the first token of a block, and the first token after it (the blanked stretch), i.e. each
-    token (but the first) with an edge between the previous token's start and its own."""
-    from spacy.attrs import IDX
-
+    token (but the first) with an edge between the previous token's start and its own; and after a
+    leading byline block (`byline_end`)."""
     doc = nlp.make_doc(blank_outside(text, sel.blocks))
     if len(doc) < 2:
         return doc
-    starts = doc.to_array([IDX]).tolist()
-    for edge in sorted({s for s, _ in sel.blocks} | {e for _, e in sel.blocks}):
-        i = bisect.bisect_left(starts, edge)  # the first token that starts at or after the edge
-        if 1 <= i < len(starts):
-            doc[i].is_sent_start = True
     byline = byline_end(text)
-    if byline is not None:
-        start_sentence_at(doc, byline)
+    start_sentences_at(doc, sorted({s for s, _ in sel.blocks} | {e for _, e in sel.blocks}
+                                   | ({byline} if byline is not None else set())))
     return doc
 
 

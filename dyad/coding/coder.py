@@ -797,8 +797,7 @@ class EventCoder:
             prev = doc[start - 1].sent
             for ent in prev.ents:
                 years = [int(y) for y, _ in YEAR.findall(ent.text)] if ent.label_ == "DATE" else []
-                if years and published.year - max(years) >= 2 and (
-                        ent.root.head.dep_ == "ROOT" or (ent.root.head.dep_ == "prep" and ent.root.head.head.dep_ == "ROOT")):
+                if years and published.year - max(years) >= 2 and EventCoder._dates_clause(ent.root, {prev.root.i}):
                     return True
             start = prev.start
         return False
