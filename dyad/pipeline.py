@@ -99,7 +99,7 @@ class Pipeline:
             user_dictionary = UserDictionary.load(paths_actors=self.settings.actors_files,
                                                   paths_agents=self.settings.agents_files)
         self.user_dictionary = user_dictionary
-        self.coder = EventCoder(keep_hypothetical=self.settings.keep_hypothetical,
+        self.coder = EventCoder(keep_hypothetical=self.settings.keep_hypothetical, rank=self.settings.rank,
                                 max_sentence_tokens=self.settings.max_sentence_tokens)
         self.quoter = QuoteExtractor()
 

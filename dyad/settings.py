@@ -30,6 +30,9 @@ class Settings:
     # events whose calibrated confidence (dyad/coding/confidence.py) is lower are not emitted;
     # 0 emits every event the patterns find
     min_confidence: float = field(default_factory=lambda: float(os.environ.get("DYAD_MIN_CONFIDENCE", "0.7")))
+    # the confidence is the learned ranker's (dyad/coding/ranker.py), which also reads the sentence's words;
+    # min_confidence then applies to it. Off by default: see the README's accuracy section
+    rank: bool = field(default_factory=lambda: os.environ.get("DYAD_RANK", "0") == "1")
     keep_hypothetical: bool = field(default_factory=lambda: os.environ.get("DYAD_KEEP_HYPOTHETICAL", "0") == "1")
     max_sentence_tokens: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_SENTENCE_TOKENS", "100")))
     max_text_chars: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_TEXT_CHARS", "200000")))

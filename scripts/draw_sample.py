@@ -17,6 +17,7 @@ import json
 import random
 from pathlib import Path
 
+from dyad.coding.ranker import ranker
 from dyad.ingest import article_from_dict
 from dyad.pipeline import Pipeline
 from dyad.settings import Settings
@@ -70,6 +71,8 @@ def main() -> None:
         for n, e in enumerate(picked, 1):
             d = e.to_dict()
             row = {"n": n, **{k: d.get(k) for k in FIELDS if k != "n"}}
+            if ranker() is not None:  # what `--rank` would make of it, to judge the ranker on fresh events too
+                row["ranker_confidence"] = round(ranker().score(e), 2)
             for side in ("source", "target"):
                 a = d.get(side) or {}
                 row[side] = {"code": a.get("code"), "text": a.get("text"), "name": a.get("name")}

@@ -28,6 +28,7 @@ from ..geo import geocoder
 from ..models import Actor, Article, Event, content_id
 from .cameo import cameo_table
 from .confidence import calibration, dyad_keys
+from .ranker import ranker
 from .patterns import Pattern, PatternSet, pattern_set
 
 OBJECT_CONTROL = {"urge", "ask", "call", "invite", "allow", "force", "persuade", "press", "push", "order",
@@ -95,8 +96,9 @@ class _Found:
 
 class EventCoder:
     def __init__(self, patterns: PatternSet | None = None, *, keep_hypothetical: bool = False,
-                 max_sentence_tokens: int = 100):
+                 max_sentence_tokens: int = 100, rank: bool = False):
         self.ps = patterns or pattern_set()
+        self.rank = rank
         self.keep_hypothetical = keep_hypothetical
         self.max_sentence_tokens = max_sentence_tokens
         self.cameo = cameo_table()
@@ -126,6 +128,10 @@ class EventCoder:
         if cal is not None and cal.dyad:  # the article's other events are known now: weigh the dyad's support
             for ev, dyad in zip(events, dyad_keys(events)):
                 ev.confidence = round(cal.with_dyad(ev.confidence, dyad), 2)
+        rk = ranker() if self.rank else None
+        if rk is not None:  # the learned last word: the sentence's words read too (dyad/coding/ranker.py)
+            for ev in events:
+                ev.confidence = round(rk.score(ev), 2)
         return events
 
     # ------------------------------------------------------------------ triggers

@@ -39,17 +39,22 @@ def handle_errors(f: Callable) -> Callable:
     return wrapper
 
 
-def throughput_options(f: Callable) -> Callable:
-    """--prefilter/--no-prefilter and --workers N. They override DYAD_PREFILTER and DYAD_N_PROCESS for
-    this command only (kept in the click context, read by :func:`apply_throughput_options`)."""
-    def keep(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-        if value is not None:
-            ctx.meta[f"dyad.{param.name}"] = value
-        return value
+def _keep(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    if value is not None:
+        ctx.meta[f"dyad.{param.name}"] = value
+    return value
 
-    f = click.option("--prefilter/--no-prefilter", default=None, expose_value=False, callback=keep,
+
+def throughput_options(f: Callable) -> Callable:
+    """--prefilter/--no-prefilter, --workers N and --rank/--no-rank. They override DYAD_PREFILTER,
+    DYAD_N_PROCESS and DYAD_RANK for this command only (kept in the click context, read by
+    :func:`apply_throughput_options`)."""
+    f = click.option("--rank/--no-rank", default=None, expose_value=False, callback=_keep,
+                     help="Confidence from the learned ranker, which also reads the sentence's words; "
+                          "--min-confidence applies to it [default: DYAD_RANK, off].")(f)
+    f = click.option("--prefilter/--no-prefilter", default=None, expose_value=False, callback=_keep,
                      help="Parse only sentences that can hold an event or a quote [default: DYAD_PREFILTER, on].")(f)
-    f = click.option("--workers", type=click.IntRange(min=1), default=None, expose_value=False, callback=keep,
+    f = click.option("--workers", type=click.IntRange(min=1), default=None, expose_value=False, callback=_keep,
                      help="Worker processes that code batches [default: DYAD_N_PROCESS, 1].")(f)
     return f
 
@@ -62,6 +67,8 @@ def apply_throughput_options(settings: Any) -> Any:
             settings.prefilter = ctx.meta["dyad.prefilter"]
         if ctx.meta.get("dyad.workers") is not None:
             settings.n_process = ctx.meta["dyad.workers"]
+        if ctx.meta.get("dyad.rank") is not None:
+            settings.rank = ctx.meta["dyad.rank"]
     return settings
 
 
