@@ -127,6 +127,14 @@ def test_code_jsonl_stdout_is_only_json_and_summary_on_stderr(good_jsonl):
 
 
 @pytest.mark.model
+def test_rank_option_rescores_the_same_events(runner, good_jsonl):
+    plain = jsonl(invoke(runner, "code", good_jsonl, "--min-confidence", "0").stdout)
+    ranked = jsonl(invoke(runner, "code", good_jsonl, "--min-confidence", "0", "--rank").stdout)
+    assert plain and [e["event_id"] for e in plain] == [e["event_id"] for e in ranked]
+    assert [e["confidence"] for e in plain] != [e["confidence"] for e in ranked]
+
+
+@pytest.mark.model
 def test_event_ids_are_stable_across_runs(runner, good_jsonl):
     first = jsonl(invoke(runner, "code", good_jsonl).stdout)
     second = jsonl(invoke(runner, "code", good_jsonl).stdout)
