@@ -59,6 +59,8 @@ def cue_words() -> frozenset[str]:
 
 
 def _word(w: str, cues: frozenset[str]) -> str:
+    if len(w) > 1 and w.isupper():
+        return "_"  # "US", "UN": a name, though "us" is a stop word
     w = w.lower().replace("’", "'")
     if YEAR.fullmatch(w):
         return "<year>"

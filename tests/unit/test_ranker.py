@@ -29,6 +29,7 @@ def test_features_are_cue_words_pairs_and_how_the_event_was_coded():
     # names, places and topics are not read: only that a word stood there
     assert not any(w in x.split() for x in f for w in ("kenya", "uganda", "accused"))
     assert "_ _" not in f
+    assert "us" not in features(_event("The US accused Kenya.")) and "us" in features(_event("He told us."))
 
 
 def test_the_same_sentence_about_other_countries_scores_the_same():
