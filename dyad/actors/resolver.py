@@ -748,7 +748,7 @@ class DocActors:
         start = span.start
         while start > 0 and start - span.start > -6:
             prev = doc[start - 1]
-            if prev.is_punct and prev.text not in ("-", "’s", "'s") or prev.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET", "PRON"):
+            if prev.is_punct and prev.text not in ("-", "’s", "'s") or prev.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON"):
                 break
             start -= 1
         window = doc[start:span.start]

@@ -1380,3 +1380,12 @@ def test_a_visit_the_copula_dates_to_an_old_year_is_history(code):
     assert not events, show(events)
     events = code("Museveni's visit to Kenya was on Friday.", published="2016-11-26")
     assert [e.cameo for e in events] == ["042"], show(events)
+
+
+def test_a_title_before_a_name_stops_at_a_subordinating_conjunction(code):
+    # "… for Uganda after top Kenyan General Okello": the general is Kenyan, not Ugandan
+    events = code('Kenya warned Friday a "harsh retaliation is waiting" for Uganda after top Kenyan General '
+                  'John Okello was killed by Ugandan soldiers in an airstrike.', published="2020-01-03")
+    kills = [e for e in events if e.root in ("18", "19")]
+    assert [(e.source.code, e.target.code, e.target.text) for e in kills] == \
+        [("UGAMIL", "KENMIL", "top Kenyan General John Okello")], show(events)
