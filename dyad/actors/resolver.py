@@ -42,7 +42,8 @@ NON_IDENTIFYING = {"senior", "top", "high", "ranking", "high-ranking", "-", "for
                    "same", "unnamed", "anonymous", "visiting", "leading"}
 INTERNATIONAL_CODES = {"EUR": "IGOEUREEC"}  # leaders-table rows that are organisations, not countries
 BACKED_WORDS = {"backed", "funded", "supported", "allied", "aligned", "linked", "made", "built", "inspired",
-                "affiliated", "sponsored", "armed", "trained", "based", "born", "controlled", "held", "occupied"}
+                "affiliated", "sponsored", "armed", "trained", "based", "born", "controlled", "held", "occupied",
+                "proxy", "proxies"}  # "an Iranian proxy militia in Iraq" is Iraqi, backed by Iran
 PERSONAL_TITLES = {"mr", "mrs", "ms", "miss", "dr", "rep", "sen", "gov", "gen", "col", "lt", "sgt", "capt",
                    "rev", "prof", "judge", "senator", "representative", "congressman", "congresswoman"}
 NON_STATE_ROLES = {"REB", "OPP", "SEP", "NGO", "BUS", "MED", "EDU", "PTY", "IMG", "INS"}  # a leader of these leads no state

@@ -81,6 +81,7 @@ PASSIVE_MEANS = {
     "1831": {"suicide bomber", "suicide bombing", "suicide attack"},
 }
 STATE_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "DIP"}
+INQUIRY_NOUNS = {"investigation", "probe", "inquiry", "enquiry"}  # "of X" / "into X" is who is looked into
 MOTION_VERBS = {"visit", "travel", "arrive", "fly", "go", "tour", "land", "head", "come", "return", "trip"}
 
 
@@ -353,6 +354,12 @@ class EventCoder:
             elif dep == "advcl" and (cur.tag_ in ("VBG", "VBN") or any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
                 cur = head
             elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+                gov = head.head
+                if cur.tag_ == "VBG" and head.dep_ in ("dobj", "nsubj", "nsubjpass") and gov is not head \
+                        and gov.pos_ in ("VERB", "AUX") and any(
+                            c.dep_ == "aux" and c.lower_ in self.ps.future_aux for c in gov.children):
+                    # "will lead a delegation visiting Washington": the delegation's verb sets the mood
+                    return chain + [head, gov], head
                 return chain + [head], head
             elif dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent"):
                 noun = head.head
@@ -715,6 +722,8 @@ class EventCoder:
             return True  # "The last time the U.S. expelled Russian diplomats on this scale was in 2001"
         if tok.tag_ in ("VBZ", "VBP") and any(c.dep_ == "advmod" and c.lower_ == "still" for c in tok.children):
             return True  # "Pyongyang still denies responsibility": a standing position
+        if any(c.dep_ == "advmod" and c.lower_ == "increasingly" for c in tok.children):
+            return True  # "Kenyans are increasingly blaming Uganda": a trend, not an act
         if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in ("last", "previous", "earlier", "prior")
                                                  for c in tok.children):
             return True  # "protested at his last visit to Scotland": an earlier visit
@@ -883,7 +892,9 @@ class EventCoder:
                     and t.dep_ in ("pobj", "poss", "nsubj", "compound", "agent") and not self._victim(t)
                     and not self._in_clause_below(t, obj) and not self._where(t)
                     and not (t.dep_ == "compound" and t.head.lemma_.lower() in self.ps.non_actor_heads
-                             and t.ent_type_ in ("GPE", "NORP", "LOC"))]  # "the Russia investigation" (not "the FBI's")
+                             and t.ent_type_ in ("GPE", "NORP", "LOC"))  # "the Russia investigation" (not "the FBI's")
+                    and not (t.dep_ == "pobj" and t.head.lower_ in ("of", "into")
+                             and t.head.head.lemma_.lower() in INQUIRY_NOUNS)]  # "the investigation of Russia"
         if slot.startswith("prep:"):
             word = slot[5:]
             out: list[Token] = []

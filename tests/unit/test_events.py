@@ -1389,3 +1389,35 @@ def test_a_title_before_a_name_stops_at_a_subordinating_conjunction(code):
     kills = [e for e in events if e.root in ("18", "19")]
     assert [(e.source.code, e.target.code, e.target.text) for e in kills] == \
         [("UGAMIL", "KENMIL", "top Kenyan General John Okello")], show(events)
+
+
+def test_a_participle_on_the_object_of_a_future_verb_is_ahead(code):
+    events = code("Kenyan Vice President William Ruto will lead a Kenyan delegation visiting Kampala from Tuesday "
+                  "through Saturday, the ministry said Monday.", published="2019-06-03")
+    assert [(e.cameo, e.modality) for e in events] == [("036", "planned")], show(events)
+    # (a participle under a verb in the past is not)
+    events = code("Kenya agreed to talks after senior officials from Nairobi visiting Uganda signaled a "
+                  "willingness to talk.", published="2018-02-10")
+    assert ("042", "asserted") in [(e.cameo, e.modality) for e in events], show(events)
+
+
+def test_condemning_an_investigation_of_a_country_does_not_condemn_the_country(code):
+    events = code("Museveni condemned the investigation of Kenya as a disaster.", published="2019-06-03")
+    assert not [e for e in events if e.target is not None and e.target.country == "KEN"], show(events)
+    events = code("Museveni condemned Kenya's investigation as a disaster.", published="2019-06-03")
+    assert [e.target.country for e in events if e.root == "11"] == ["KEN"], show(events)
+
+
+def test_a_proxy_militia_is_not_of_the_country_behind_it(code):
+    events = code("The strike also killed the leader of Al-Amin, a Kenyan proxy militia in Somalia that has "
+                  "attacked Ugandan forces.", published="2019-06-03")
+    attacks = [e for e in events if e.root == "19"]
+    assert attacks and all(not (e.source.code or "").startswith("KEN") for e in attacks), show(events)
+
+
+def test_an_increasing_trend_is_not_an_act(code):
+    events = code("Kenyans are increasingly blaming Uganda for the shortages, according to several sources.",
+                  published="2019-06-03")
+    assert not [e for e in events if e.root == "11"], show(events)
+    events = code("Kenyans blamed Uganda for the shortages on Monday.", published="2019-06-03")
+    assert [e.root for e in events] == ["11"], show(events)
