@@ -28,6 +28,7 @@ from ..geo import geocoder
 from ..models import Actor, Article, Event, content_id
 from .cameo import cameo_table
 from .confidence import calibration, dyad_keys
+from .known_events import known_events, retold
 from .ranker import ranker
 from .patterns import Pattern, PatternSet, pattern_set
 
@@ -1356,6 +1357,12 @@ class EventCoder:
                     and self._in_clause_of(e.root, {t.i for t in self._chain(tok)[0]})
                     for e in sent.ents):
             return None  # "when it attacked Afghanistan" dated September 11, 2001 in a 2014 article: history
+        if (modality == "asserted" or (modality == "announced" and any(n.tag_ == "VBD" for n in self._chain(tok)[0][1:]))) \
+                and rd.source == "published" and retold(
+                known_events(), lemma=tok.lemma_.lower(), source=f.source, target=f.target, sentence=sent.text,
+                published=_as_date(article.published) if article.published else None) is not None:
+            return None  # "as the United States invaded Afghanistan to our east" in 2015, "the US agreed to lift
+            # sanctions on Iran" in 2017 (an intent stated in the past): a known past event retold
         if modality == "asserted" and rd.source == "text" and rd.date is not None and article.published is not None \
                 and (rd.date - _as_date(article.published)).days > 1 and any(
                     e.label_ in DATE_LABELS and rd.text and (rd.text in e.text or e.text in rd.text)
