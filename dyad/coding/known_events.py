@@ -7,7 +7,8 @@ States agreed to lift economic sanctions imposed on Iran". Nothing in such a sen
 history; the reader knows. The table holds events of that kind — invasions, annexations, treaties
 signed, relations broken or restored, summits with a place — each with the countries on each side,
 the words that report it, optionally the place the sentence must name, and when it happened. Only
-events that do not recur between the same two countries belong in it (not "US strikes on Syria").
+events that do not recur between the same two countries with the same words belong in it: not "US
+strikes on Syria", nor Iran Air 655 (the US Navy "shot down" an Iranian drone again in 2019).
 
 An asserted event whose sentence carries no date of its own, whose trigger, sides (and place) match
 an entry, and whose article appeared more than a year after the entry's end, is that past event
