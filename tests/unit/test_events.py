@@ -51,7 +51,7 @@ FAMILIES = [
     ("India imposed sanctions on Pakistan.", "163", "IND", "PAK"),
     ("Kenyan police arrested Ugandan activists.", "173", "KENCOP", "UGACVL"),
     ("Russian forces attacked Ukrainian soldiers.", "190", "RUSMIL", "UKRMIL"),
-    ("Russia invaded Ukraine.", "192", "RUS", "UKR"),
+    ("Kenya invaded Uganda.", "192", "KEN", "UGA"),
     ("Russian soldiers shot Ukrainian civilians.", "193", "RUSMIL", "UKRCVL"),
 ]
 
@@ -1421,3 +1421,10 @@ def test_an_increasing_trend_is_not_an_act(code):
     assert not [e for e in events if e.root == "11"], show(events)
     events = code("Kenyans blamed Uganda for the shortages on Monday.", published="2019-06-03")
     assert [e.root for e in events] == ["11"], show(events)
+
+
+def test_a_caption_dated_by_its_weekday_to_another_year_is_not_news(code):
+    text = "Kenyan soldiers attacked Ugandan troops in Busia on Wednesday, November 19."
+    assert [e.cameo for e in code(text, published="2014-11-21")] == ["190"]
+    assert not code(text, published="2016-03-01")  # 2014's November 19: history
+    assert not code(text, published="2013-03-01")  # a caption from a page of 2014 on a page of 2013
