@@ -1357,6 +1357,9 @@ class EventCoder:
                     and self._in_clause_of(e.root, {t.i for t in self._chain(tok)[0]})
                     for e in sent.ents):
             return None  # "when it attacked Afghanistan" dated September 11, 2001 in a 2014 article: history
+        if modality == "asserted" and rd.source == "text" and rd.date is not None and article.published is not None \
+                and (rd.date - _as_date(article.published)).days > 300:
+            return None  # "on Wednesday, November 19" (2014) on a page dated 2013: a caption from a later page
         if (modality == "asserted" or (modality == "announced" and any(n.tag_ == "VBD" for n in self._chain(tok)[0][1:]))) \
                 and rd.source == "published" and retold(
                 known_events(), lemma=tok.lemma_.lower(), source=f.source, target=f.target, sentence=sent.text,

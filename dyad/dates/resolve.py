@@ -245,6 +245,20 @@ def _parse_explicit(s: str, base: date | None) -> date | None:
     return dt.date() if dt else None
 
 
+WEEKDAY_BEFORE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+$", re.I)
+
+
+def _year_of_weekday(d: date, weekday: int, reach: int = 6) -> date | None:
+    """The same month and day in the nearest year (within `reach`) on which it fell on `weekday`;
+    the earlier year when two are as near."""
+    for k in range(1, reach + 1):
+        for y in (d.year - k, d.year + k):
+            c = _safe_date(y, d.month, d.day)
+            if c is not None and c.weekday() == weekday:
+                return c
+    return None
+
+
 def _pick_year(month: int, day: int, published: date, future: bool) -> date | None:
     options = []
     for y in (published.year - 1, published.year, published.year + 1):
@@ -277,7 +291,13 @@ def _resolve_one(f: _Match, published: date | None, future: bool = False) -> dat
             return parsed
         if published is None:
             return None  # no year and nothing to anchor it: do not invent one
-        return _pick_year(parsed.month, parsed.day, published, future or _is_future(sentence, f.start, f.end))
+        picked = _pick_year(parsed.month, parsed.day, published, future or _is_future(sentence, f.start, f.end))
+        wd = WEEKDAY_BEFORE.search(sentence[max(0, f.start - 14):f.start])
+        if picked is not None and wd and picked.weekday() != WEEKDAYS[wd.group(1).lower()]:
+            # "on Wednesday, November 19" in a 2016 page: the year whose November 19 was a Wednesday
+            # (2014: a photo caption kept from earlier, or added later)
+            return _year_of_weekday(picked, WEEKDAYS[wd.group(1).lower()]) or picked
+        return picked
     if published is None:
         return None  # everything below is relative to publication
     if f.kind == "relative":

@@ -107,3 +107,16 @@ def test_date_spans_are_used_instead_of_scanning() -> None:
     r = resolve_event_date("The border has been closed since 2019.", FRI, date_spans=["2019"])
     assert (r.date, r.source) == (FRI, "published")
     assert d("x", FRI, date_spans=["last week"]) == date(2026, 1, 2)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the weekday names the year: November 19 was a Wednesday in 2014, not in 2016 or 2013
+    ("Fighters join forces in Kismayo on Wednesday, November 19.", date(2016, 3, 1), date(2014, 11, 19)),
+    ("Fighters join forces in Kismayo on Wednesday, November 19.", date(2013, 3, 14), date(2014, 11, 19)),
+    ("Ruto announced his bid on Monday, April 13, a day after Odinga.", date(2015, 3, 4), date(2015, 4, 13)),
+    # a weekday that agrees with the usual year changes nothing
+    ("The minister met him on Friday, March 15.", date(2019, 3, 16), date(2019, 3, 15)),
+    ("The minister met him on March 15.", date(2016, 3, 16), date(2016, 3, 15)),
+])
+def test_a_weekday_before_a_date_without_a_year_picks_the_year(text, published, expected):
+    assert resolve_event_date(text, published).date == expected
