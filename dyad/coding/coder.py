@@ -189,6 +189,11 @@ class EventCoder:
                 obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             if obj is None:  # "called for talks with India", "pushed for sanctions on Iran"
                 obj = self._pobj(tok, "for")
+            if obj is None:
+                # the small model parses some names after a verb as an adverb or a predicate: "met …
+                # Prime Minister Abiy Ahmed in Cairo" (npadvmod), "called Chinese leader Xi Jinping" (oprd)
+                obj = next((c for c in tok.children if c.dep_ in ("npadvmod", "oprd") and c.i > tok.i
+                            and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")), None)
         if obj is not None and obj.lemma_.lower() in self.ps.partitive_nouns:
             inner = self._pobj(obj, "of")
             if inner is not None:
@@ -212,6 +217,9 @@ class EventCoder:
             if c.dep_ in ("xcomp", "dobj", "attr", "oprd"):
                 cands.append(c)
         cands += [self._pobj(o, "of") for o in cands if o.lemma_.lower() in self.ps.partitive_nouns]
+        # "pledged $10 million in aid", "a $3 billion loan of …": the sum stands for what it buys
+        cands += [self._pobj(o, w) for o in cands if o is not None and (o.ent_type_ == "MONEY" or o.tag_ == "CD")
+                  for w in ("in", "of")]
         cands = [o for o in cands if o is not None]
         for o in cands:
             lemma = o.lemma_.lower()
@@ -233,8 +241,10 @@ class EventCoder:
             return False  # "called off a meeting" is not "called for a meeting"
         if particles & p.not_particles:
             return False
-        if p.object and not (self._object_words(tok, obj) & p.object):
-            return False
+        if p.object and not ((self._object_words(tok, obj) | (
+                {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
+                 if g.dep_ == "pobj"} if "by" in p.prep else set())) & p.object):
+            return False  # (a pattern that asks for "by": "spoke by phone with Putin")
         if p.not_object and obj is not None and obj.lemma_.lower() in p.not_object:
             return False  # "refusal to meet Japan's demands" is no meeting
         if p.prep:
@@ -273,7 +283,7 @@ class EventCoder:
             means = self._pobj(tok, "with")  # "Trump was hit with a blistering statement"
             if any(x is not None and x.lemma_.lower() in self.ps.non_kinetic_agents for x in (doer, agent, means)):
                 return False  # "products targeted by China's tariffs": trade, not force
-        if p.requires_no_xcomp and (any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in tok.children) or (
+        if p.requires_no_xcomp and (any(c.dep_ in ("xcomp", "ccomp", "oprd") and not (obj is not None and c.i == obj.i) for c in tok.children) or (
                 obj is not None and any(c.dep_ in ("oprd", "attr", "appos") for c in obj.children))
                 or (obj is not None and obj.dep_ == "dobj" and obj.right_edge.i + 1 < len(obj.doc)
                     and obj.doc[obj.right_edge.i + 1].pos_ in ("DET", "ADJ", "NOUN", "PUNCT"))):
@@ -356,7 +366,7 @@ class EventCoder:
                 cur = head
             elif dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
                 gov = head.head
-                if cur.tag_ == "VBG" and head.dep_ in ("dobj", "nsubj", "nsubjpass") and gov is not head \
+                if cur.tag_ == "VBG" and head.dep_ in ("dobj", "nsubj", "nsubjpass") and gov.i != head.i \
                         and gov.pos_ in ("VERB", "AUX") and any(
                             c.dep_ == "aux" and c.lower_ in self.ps.future_aux for c in gov.children):
                     # "will lead a delegation visiting Washington": the delegation's verb sets the mood
@@ -868,7 +878,7 @@ class EventCoder:
     def _slot(self, tok: Token, slot: str, obj: Token | None) -> list[Token]:
         """The tokens a slot names, looked for on the trigger and on its object, nearest first."""
         if slot in ("dobj", "dobj-if-actor", "dobj-country"):
-            if obj is not None and obj.dep_ in ("dobj", "obj", "nsubjpass"):
+            if obj is not None and obj.dep_ in ("dobj", "obj", "nsubjpass", "npadvmod", "oprd"):
                 return [obj]
             return [c for c in tok.children if c.dep_ == "dobj"]
         if slot in ("iobj", "dative"):
@@ -954,6 +964,12 @@ class EventCoder:
         # a city or region named as a place is where things happen, not who does them; nor is a dateline
         sources = [(s, a) for s in self._with_conjuncts(subj) for a in actors.actors_of(s)
                    if a.kind != "place" and not _dateline(s)]
+        if p.symmetric and tok.pos_ in ("VERB", "AUX"):
+            # "Russian Foreign Minister Sergei Lavrov and US Secretary of State Antony Blinken met": the
+            # small model may give the verb two subjects instead of one joined pair
+            sources += [(c, a) for c in tok.children if c.dep_ == "nsubj" and c.i != subj.i
+                        and c.pos_ == "PROPN" and any(x.dep_ == "cc" or x.lower_ == "and" for x in c.doc[min(c.i, subj.i):max(c.i, subj.i)])
+                        for a in actors.actors_of(c) if a.kind != "place"]
         if p.not_source_roles:
             sources = [(s, a) for s, a in sources if not p.not_source_roles & set(a.roles)]
             if not sources:

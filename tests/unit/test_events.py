@@ -1428,3 +1428,28 @@ def test_a_caption_dated_by_its_weekday_to_another_year_is_not_news(code):
     assert [e.cameo for e in code(text, published="2014-11-21")] == ["190"]
     assert not code(text, published="2016-03-01")  # 2014's November 19: history
     assert not code(text, published="2013-03-01")  # a caption from a page of 2014 on a page of 2013
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the small model parses the name after the verb as an adverb (npadvmod) or a predicate (oprd)
+    ("Egyptian President Abdel Fattah el-Sisi met Ethiopian Prime Minister Abiy Ahmed in Cairo to discuss "
+     "the Nile dam.", "2018-06-10", ("040", "EGYGOV", "ETHGOV")),
+    ("Museveni called Chinese leader Xi Jinping on Thursday.", "2019-06-10", ("041", "UGAGOV", "CHNGOV")),
+    # "spoke by phone with": the pattern's object is the pobj of "by"
+    ("Ugandan President Yoweri Museveni spoke by phone with Kenyan President Uhuru Kenyatta on Sunday.",
+     "2019-06-10", ("041", "UGAGOV", "KENGOV")),
+    # "pledged $10 million in aid": the sum stands for the aid
+    ("Kenya pledged $10 million in humanitarian aid to Uganda after the floods.", "2019-06-10",
+     ("033", "KEN", "UGA")),
+    # two subjects where one joined pair was meant
+    ("Russian Foreign Minister Sergei Lavrov and US Secretary of State Antony Blinken met in Geneva.",
+     "2022-01-21", ("040", "RUSGOV", "USAGOV")),
+])
+def test_objects_the_small_model_misparses_are_found(code, text, published, expected):
+    events = code(text, published=published)
+    assert expected in dyads(events), show(events)
+
+
+def test_a_name_called_something_is_not_a_phone_call(code):
+    events = code("Museveni called Kenyatta a liar on Tuesday.", published="2019-06-10")
+    assert not [e for e in events if e.cameo == "041"], show(events)
