@@ -801,7 +801,7 @@ class DocActors:
             for _ in range(4):
                 if self._role_noun(h) is not None and h.pos_ == "NOUN":
                     return h
-                if h.head is h:
+                if h.head.i == h.i:
                     break
                 h = h.head
         # "NAME, the <role phrase>"

@@ -338,7 +338,7 @@ class EventCoder:
         for _ in range(8):
             if cur.pos_ in ("VERB", "AUX") or (cur.pos_ == "NOUN" and cur.dep_ == "ROOT"):
                 subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
-                if subj is None and cur is not tok and len(chain) > 1 and chain[-2].dep_ == "xcomp":
+                if subj is None and cur.i != tok.i and len(chain) > 1 and chain[-2].dep_ == "xcomp":
                     # "the minister is scheduled (expected, set) to visit …": the passive's subject
                     subj = next((c for c in cur.children if c.dep_ == "nsubjpass"), None)
                 if subj is not None:
@@ -346,7 +346,7 @@ class EventCoder:
                         return chain, cur.head
                     return chain, subj
             dep, head = cur.dep_, cur.head
-            if head is cur:
+            if head.i == cur.i:
                 return chain, None
             if dep == "xcomp" or (dep == "advcl" and head.lemma_.lower() in OBJECT_CONTROL and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
@@ -380,7 +380,7 @@ class EventCoder:
                 else:
                     return chain, None
             elif dep == "dobj" and (cur.lemma_.lower() in self.ps.intent_nouns or (
-                    cur is tok and (cur.pos_ in ("VERB", "AUX") or head.lemma_.lower() in self.ps.light_verbs))):
+                    cur.i == tok.i and (cur.pos_ in ("VERB", "AUX") or head.lemma_.lower() in self.ps.light_verbs))):
                 # "made a visit", "launched an attack": the verb's subject did it; "negotiated the
                 # release of hostages" says nothing of who released them
                 cur = head
@@ -401,12 +401,12 @@ class EventCoder:
             # a verb reached through "and" is a sibling, not a governor: its aux counts, its meaning not
             sibling = k > 0 and chain[k - 1].dep_ == "conj" and chain[k - 1].head.i == node.i
             dated = k > 0 and chain[k - 1].lower_ in TEMPORAL_PREPS  # "pledged … during a visit to Seoul"
-            if node is not tok and node.pos_ in ("VERB", "AUX") and not sibling and not dated:
+            if node.i != tok.i and node.pos_ in ("VERB", "AUX") and not sibling and not dated:
                 if lemma in self.ps.negating_verbs:
                     return "negated"
                 if lemma in self.ps.intent_verbs and modality == "asserted":
                     modality = "announced"
-            if node is not tok and node.pos_ == "NOUN" and lemma in self.ps.intent_nouns and modality == "asserted":
+            if node.i != tok.i and node.pos_ == "NOUN" and lemma in self.ps.intent_nouns and modality == "asserted":
                 modality = "announced"
             if k > 0 and chain[k - 1].dep_ == "advcl" and modality == "asserted" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in VOTE_NOUNS for c in node.children):
@@ -437,7 +437,7 @@ class EventCoder:
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("require", "oblige", "obligate") and any(
                     c.dep_ == "auxpass" for c in node.head.children):
                 return "hypothetical"  # "Congress will be required to lift the sanctions"
-            if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("need", "have", "ought") and node is tok:
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in ("need", "have", "ought") and node.i == tok.i:
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                     return "hypothetical"  # "Israel needed to end its blockade", "has to withdraw"
             # "Hamas wants Israel to halt …", "urged China to pressure …": wished for, not done
@@ -458,7 +458,7 @@ class EventCoder:
             if node.dep_ in ("ccomp", "xcomp") and head_lemma == "get" and (
                     node.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in node.head.children)):
                 return "hypothetical"  # "a way to get Myanmar's generals to end the offensive": sought, not done
-            if node is not tok and node.pos_ == "VERB" and node.lemma_.lower() in self.ps.intent_verbs and (any(
+            if node.i != tok.i and node.pos_ == "VERB" and node.lemma_.lower() in self.ps.intent_verbs and (any(
                     c.dep_ == "aux" and c.lower_ == "had" for c in node.children) or (node.tag_ in ("VBD", "VBN") and any(
                     c.dep_ == "cc" and c.lower_ == "but" for c in node.children) and any(
                     c.dep_ == "conj" for c in node.children))) and chain[k - 1].dep_ == "xcomp":
@@ -471,7 +471,7 @@ class EventCoder:
                     and node.head.head.lower_ in ("instead", "rather")):
                 return "negated"
         base_noun = tok
-        while base_noun.dep_ == "conj" and base_noun.head is not base_noun:
+        while base_noun.dep_ == "conj" and base_noun.head.i != base_noun.i:
             base_noun = base_noun.head  # "Such a meeting, or even a return trip by Pompeo, would be hard"
         if tok.pos_ in ("NOUN", "PROPN") and base_noun.dep_ == "nsubj" and modality == "asserted":
             auxes = {c.lower_ for c in base_noun.head.children if c.dep_ == "aux"}
@@ -532,7 +532,7 @@ class EventCoder:
                 return "negated"  # "have yet to reach an agreement"
             if (node.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in ("whatever", "whichever", "any")
                                              for c in node.head.children)) or (
-                    node is tok and any(c.lower_ in ("whatever", "whichever") for c in tok.subtree)):
+                    node.i == tok.i and any(c.lower_ in ("whatever", "whichever") for c in tok.subtree)):
                 return "hypothetical"  # "whatever agreement he concludes with Iran"
             if any(c.lower_ in ("whenever", "anytime") for c in node.children) or any(
                     c.lower_ == "time" and any(d.lower_ in ("any", "every") for d in c.children) for c in node.children):
@@ -570,10 +570,10 @@ class EventCoder:
                 and last.head.head.lemma_.lower() in self.ps.epistemic_nouns:
             return "hypothetical"  # "the claim that ISIS grew because Obama withdrew troops": a cause claimed
         subj_clause = next((a for a in [last, *last.ancestors] if a.dep_ in ("csubj", "nsubj", "nsubjpass")), None)
-        if subj_clause is not None and subj_clause.head is not subj_clause and self._negated(subj_clause.head) \
+        if subj_clause is not None and subj_clause.head.i != subj_clause.i and self._negated(subj_clause.head) \
                 and subj_clause.head.lemma_.lower() in ("happen", "be", "go", "work", "occur", "come"):
             return "negated"  # "Congress rushing to lift the embargo isn't going to happen"
-        if last.dep_ in ("ccomp", "xcomp") and last.head is not last and self._negated(last.head):
+        if last.dep_ in ("ccomp", "xcomp") and last.head.i != last.i and self._negated(last.head):
             return "negated"  # "I don't see Israel striking Iran", "did not say it would attack"
         if last.dep_ == "ccomp" and last.head.lemma_.lower() in self.ps.negating_verbs:
             return "negated"  # "denied that he went to Prague"
@@ -589,12 +589,12 @@ class EventCoder:
                 c.dep_ in ("prep", "mark") and c.lower_ == "in" and any(g.lower_ == "case" for g in c.children)
                 for a in [last, *last.ancestors][:3] for c in a.children):
             return "hypothetical"  # "plans in case the U.S. does launch strikes"
-        if last.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "csubj") and last.head is not last:
+        if last.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "csubj") and last.head.i != last.i:
             auxes = {c.lower_ for c in last.head.children if c.dep_ in ("aux", "auxpass")}
             if auxes & self.ps.hypothetical_aux or ("would" in auxes and self._reporting_ancestor(last) is None):
                 return "hypothetical"  # "what could cause the US to fight China"
         base = last
-        while base.dep_ == "conj" and base.head is not base:
+        while base.dep_ == "conj" and base.head.i != base.i:
             base = base.head
         if base.dep_ in ("pobj", "pcomp", "acl", "appos", "dobj", "npadvmod") or base.pos_ in ("NOUN", "PROPN"):
             # a trigger inside a noun or prepositional phrase ("concessions, like the US removing
@@ -629,7 +629,7 @@ class EventCoder:
         if tok.dep_ == "relcl" and tok.head.lemma_.lower() == "time" and any(
                 c.lower_ in ("last", "next", "only") for c in tok.head.children) and tok.tag_ in ("VBZ", "VBP", "VB"):
             return "hypothetical"  # "won't be the last time he meets with Kim": said of meetings to come
-        if top_verb is not tok and top_verb.dep_ in ("advcl", "acl") and any(
+        if top_verb.i != tok.i and top_verb.dep_ in ("advcl", "acl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in top_verb.children):
             return "hypothetical"  # "aid approved to help Ukraine fight separatists": a purpose, not a deed
         if modality == "asserted" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(
@@ -802,7 +802,7 @@ class EventCoder:
                     if cur.dep_ == "xcomp" and cur.head.i in governors:
                         return True  # "called on Assad to step down in August of 2011"
                     break  # (a "since …" clause reaches up: "talks since the commission was formed in 1983")
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     break
                 cur = cur.head
         return False
@@ -849,7 +849,7 @@ class EventCoder:
         clauses only (so that a date on `verb` places it too)."""
         cur = top
         for _ in range(6):
-            if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or cur.head is cur:
+            if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or cur.head.i == cur.i:
                 return False
             cur = cur.head
             if cur.i == verb.i:
@@ -921,7 +921,7 @@ class EventCoder:
         place while he negotiated with North Korea": North Korea is in a clause of its own).
         A participle modifying the object ("the steps taken by Egypt") does not count."""
         cur = t.head
-        while cur.i != obj.i and cur.head is not cur:
+        while cur.i != obj.i and cur.head.i != cur.i:
             if cur.pos_ in ("VERB", "AUX") and not (cur.dep_ == "acl" and cur.tag_ == "VBN"):
                 return True
             cur = cur.head
@@ -936,7 +936,7 @@ class EventCoder:
     def _victim(self, t: Token) -> bool:
         """Whether `t` names who suffered a harm: "(the killing) of the hostage", "(attacks) on civilians"."""
         head = t
-        while head.dep_ in ("conj", "compound", "amod", "nmod") and head.head is not head and \
+        while head.dep_ in ("conj", "compound", "amod", "nmod") and head.head.i != head.i and \
                 head.head.lemma_.lower() not in self.ps.harm_nouns:
             head = head.head  # "the Ugandan hostage", "hostages and journalists"
         if head.dep_ == "pobj" and head.head.lower_ in ("of", "on", "against") and \
@@ -1264,7 +1264,7 @@ class EventCoder:
             if not self._target_ok(p, t, a, actors, src):
                 continue
             base = t
-            while base.dep_ == "conj" and base.head is not base:
+            while base.dep_ == "conj" and base.head.i != base.i:
                 base = base.head  # "in Yemen and Libya"
             if base.dep_ == "pobj" and base.head.lower_ in PLACE_PREPS and a.kind in ("country", "group", "place"):
                 continue  # "at a news conference in Manila", "he added in French": a place, not a party
@@ -1291,7 +1291,7 @@ class EventCoder:
         army had provided artillery support", the main clause of a "while" clause)."""
         cur = t
         for _ in range(12):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return False
             cur = cur.head
             if cur.i in chain_ids:
@@ -1303,7 +1303,7 @@ class EventCoder:
     def _reporting_ancestor(self, tok: Token) -> Token | None:
         cur = tok
         for _ in range(6):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return None
             if cur.dep_ in ("ccomp", "advcl", "conj", "xcomp", "parataxis") or cur.head.dep_ == "ROOT":
                 h = cur.head
@@ -1319,7 +1319,7 @@ class EventCoder:
             if subj is not None:
                 a = actors.actor_at(subj)
                 return (subj, a) if a is not None else None
-            if cur.dep_ in ("advcl", "conj", "xcomp") and cur.head is not cur:
+            if cur.dep_ in ("advcl", "conj", "xcomp") and cur.head.i != cur.i:
                 cur = cur.head
             else:
                 break
@@ -1465,7 +1465,7 @@ def _clause(tok: Token) -> str:
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "ROOT":
         return "nominal"
     cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+    while cur.dep_ == "conj" and cur.head.i != cur.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
         cur = cur.head
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "ROOT":
         return "nominal"

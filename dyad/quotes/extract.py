@@ -121,7 +121,7 @@ class QuoteExtractor:
                 break
         # 1. climb from the quote's attachment points to a reporting verb
         for tok in span:
-            if self._inside(tok.head, span) and tok.head is not tok:
+            if self._inside(tok.head, span) and tok.head.i != tok.i:
                 continue
             cur = tok
             for _ in range(6):
@@ -129,7 +129,7 @@ class QuoteExtractor:
                     found = self._subject_actor(cur, actors)
                     if found is not None:
                         return found, cur.lemma_.lower()
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     break
                 cur = cur.head
         # 2. a reporting verb in the sentence, outside the quote, nearest first
@@ -164,7 +164,7 @@ class QuoteExtractor:
                 if subj.lower_ in ("who", "that", "which") and cur.dep_ == "relcl":
                     subj = cur.head
                 return self._as_speaker(subj, actors)
-            if cur.dep_ in ("advcl", "conj", "xcomp") and cur.head is not cur:
+            if cur.dep_ in ("advcl", "conj", "xcomp") and cur.head.i != cur.i:
                 cur = cur.head
             else:
                 break
