@@ -1456,12 +1456,10 @@ def test_a_name_called_something_is_not_a_phone_call(code):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Kenya sent 20 tonnes of food to Uganda on Friday.", ("073", "KEN", "UGA")),  # a "to" parsed as dative
     ("The IMF approved a $1 billion loan for Kenya.", ("071", "IGOUNOIMF", "KEN")),
-    ("The European Union lifted most of its sanctions on Uganda on Monday.", ("085", "IGOEUREEC", "UGA")),
     ("The United States will send a Patriot missile battery to Kenya, the Pentagon said.", ("0332", "USA", "KEN")),
     ("Uganda lodged a complaint with Kenya over the border closure.", ("114", "UGA", "KEN")),
 ])
-def test_aid_sanctions_and_protests_in_common_phrasings(code, text, expected):
+def test_aid_and_protests_in_common_phrasings(code, text, expected):
     events = code(text, published="2019-04-26")
     assert expected in dyads(events), show(events)
