@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import DataFileError
+from .confidence import _logit
 from ..settings import data_path
 
 WORD = re.compile(r"(?u)\b\w+\b|[’']\w+")
@@ -38,11 +39,6 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"}
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-3), 1 - 1e-3)
-    return math.log(p / (1 - p))
 
 
 def _get(obj: Any, key: str) -> Any:
