@@ -241,10 +241,13 @@ class EventCoder:
             return False  # "called off a meeting" is not "called for a meeting"
         if particles & p.not_particles:
             return False
-        if p.object and not ((self._object_words(tok, obj) | (
-                {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children
-                 if g.dep_ == "pobj"} if "by" in p.prep else set())) & p.object):
-            return False  # (a pattern that asks for "by": "spoke by phone with Putin")
+        if p.object:
+            words = self._object_words(tok, obj)
+            if "by" in p.prep:  # a pattern that asks for "by": "spoke by phone with Putin"
+                words |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"
+                          for g in c.children if g.dep_ == "pobj"}
+            if not words & p.object:
+                return False
         if p.not_object and obj is not None and obj.lemma_.lower() in p.not_object:
             return False  # "refusal to meet Japan's demands" is no meeting
         if p.prep:
