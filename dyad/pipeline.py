@@ -160,16 +160,16 @@ class Pipeline:
 
     def _inputs(self, articles: Iterator[Article]) -> Iterator[tuple[Any, tuple[Article, Any]]]:
         filt = self.sentence_filter
-        from .prefilter import byline_end, make_doc, start_sentences_at
+        from .prefilter import article_starts, make_doc, start_sentences_at
 
         if filt is None:
             for a in articles:
-                byline = byline_end(a.text)
-                if byline is None:
+                starts = article_starts(a.text)
+                if not starts:
                     yield a.text, (a, None)
                     continue
                 doc = self.nlp.make_doc(a.text)
-                start_sentences_at(doc, [byline])  # the byline is no part of the first sentence
+                start_sentences_at(doc, starts)  # a byline or a dateline is no part of the first sentence
                 yield doc, (a, None)
             return
 

@@ -294,6 +294,47 @@ def byline_end(text: str) -> int | None:
     return end
 
 
+# A wire dateline that opens the article: a place in capitals or in title case, with its region or
+# date after a comma ("GAZA CITY, Gaza Strip", "MOSCOW, March 3"), then the agency in brackets and/or
+# a dash or colon: "WASHINGTON (Reuters) -", "(CNN)", "London (CNN)", "BEIRUT (AP) —", "MILAN —".
+_DATELINE = re.compile(
+    r"(?:(?P<place>[A-Z][A-Za-z.'’]*(?:[ -][A-Z][A-Za-z.'’]*){0,3}"
+    r"(?:, ?(?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?|[A-Z][a-z]{2,8}\.? \d{1,2}))*) ?)?"
+    r"(?:\((?P<agency>[A-Z][\w.&' -]{0,24})\) ?(?:[-—–:]|--)?|(?<=[A-Z.]) ?(?:—|–|--| - ))")
+
+
+def dateline_end(text: str, start: int = 0) -> int | None:
+    """Where the first sentence starts after a wire dateline at `start` ("WASHINGTON (Reuters) - The
+    United States …", "(CNN) President Trump landed …"), or None. Without a sentence start there, the
+    small model reads "(CNN)" or the place as the subject of the first sentence."""
+    while start < len(text) and text[start] in " \n":
+        start += 1
+    m = _DATELINE.match(text, start, min(len(text), start + 80))
+    if m is None or not m.group(0).strip():
+        return None
+    place = m.group("place") or ""
+    city = "".join(ch for ch in place.split(",")[0] if ch.isalpha())
+    if not m.group("agency") and not (len(city) >= 4 and city.isupper()):
+        return None  # only a place in capitals opens a dateline without an agency ("Obama – who …", "U.S. - China" do not)
+    end = m.end()
+    while end < len(text) and text[end] in " \n":
+        end += 1
+    return end if end < len(text) and (text[end].isupper() or text[end] in "\"“‘'") else None
+
+
+def article_starts(text: str) -> list[int]:
+    """The character offsets where sentences must start before parsing: after a leading byline block
+    (`byline_end`) and after a wire dateline (`dateline_end`)."""
+    out = []
+    byline = byline_end(text)
+    if byline is not None:
+        out.append(byline)
+    dateline = dateline_end(text, byline or 0)
+    if dateline is not None:
+        out.append(dateline)
+    return out
+
+
 def start_sentences_at(doc, chars: Iterable[int]) -> None:
     """Make the first token at or after each character offset in `chars` start a sentence (before
     parsing)."""
@@ -310,13 +351,12 @@ def make_doc(nlp, text: str, sel: Selection):
     """A Doc of the blanked text, with sentence starts fixed at the edges of the kept blocks:
     the first token of a block, and the first token after it (the blanked stretch), i.e. each
     token (but the first) with an edge between the previous token's start and its own; and after a
-    leading byline block (`byline_end`)."""
+    leading byline block and a wire dateline (`article_starts`)."""
     doc = nlp.make_doc(blank_outside(text, sel.blocks))
     if len(doc) < 2:
         return doc
-    byline = byline_end(text)
     start_sentences_at(doc, sorted({s for s, _ in sel.blocks} | {e for _, e in sel.blocks}
-                                   | ({byline} if byline is not None else set())))
+                                   | set(article_starts(text))))
     return doc
 
 

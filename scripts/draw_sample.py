@@ -16,6 +16,7 @@ import gzip
 import json
 import random
 from pathlib import Path
+from typing import Iterable
 
 from dyad.coding.ranker import ranker
 from dyad.ingest import article_from_dict
@@ -65,8 +66,11 @@ def main() -> None:
             continue
     settings = Settings()
     settings.outputs = "events"  # what `dyad code` emits, with its default min_confidence
+    judged_in: dict[str, list[str]] = {}
+    for aid, sent in used_sentences:
+        judged_in.setdefault(aid, []).append(sent)
     events = [e for res in Pipeline(settings).process(articles) for e in res.events
-              if (e.article_id, _norm(e.sentence)) not in used_sentences]
+              if not _judged(_norm(e.sentence), judged_in.get(e.article_id, ()))]
     picked = rng.sample(events, min(args.events, len(events)))
     with open(args.out, "w", encoding="utf-8") as out:
         for n, e in enumerate(picked, 1):
@@ -84,6 +88,13 @@ def main() -> None:
 
 def _norm(sentence: str) -> str:
     return " ".join(sentence.split())
+
+
+def _judged(sentence: str, judged: Iterable[str]) -> bool:
+    """Whether a judged sentence holds this one or lies within it: sentence edges move when the coder
+    changes ("WASHINGTON (Reuters) - The US said …" became "The US said …" once datelines were split
+    off), and such a sentence has been read all the same."""
+    return any(sentence in j or j in sentence for j in judged)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import pytest
 
 from dyad.models import Article
 from dyad.pipeline import Pipeline
-from dyad.prefilter import SentenceFilter, blank_outside, byline_end, make_doc, sentence_filter
+from dyad.prefilter import SentenceFilter, blank_outside, byline_end, dateline_end, make_doc, sentence_filter
 
 
 @pytest.fixture(scope="module")
@@ -198,3 +198,31 @@ def test_a_byline_does_not_run_into_the_first_sentence(prefilter):
                                              "military leader made a surprise visit to Uganda on Saturday.",
                                      "published": "2014-11-15"}]))
     assert [(e.source.code, e.source.text) for e in res.events] == [("KENMIL", "The top Kenyan military leader")]
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("(CNN) President Kenyatta landed in Uganda on Monday.", "President"),
+    ("Nairobi (CNN) President Kenyatta landed.", "President"),
+    ("NAIROBI (Reuters) - Kenya said on Friday it would talk.", "Kenya"),
+    ("KAMPALA, Uganda (AP) — Uganda said.", "Uganda said"),
+    ("NAIROBI, March 3 (Reuters) - Kenya said.", "Kenya"),
+    ("NEW YORK CITY – President Kenyatta spoke.", "President"),
+    ("Kenyatta – who met Museveni – said.", None),  # a name in title case needs an agency to be a dateline
+    ("U.S. - Kenya talks resumed.", None),  # too short for a city in capitals
+    ("President Kenyatta met Museveni (the Ugandan leader).", None),
+])
+def test_a_wire_dateline_ends_before_the_first_sentence(text, rest):
+    end = dateline_end(text)
+    assert (None if end is None else text[end:end + len(rest)]) == rest
+
+
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_an_agency_tag_is_not_the_subject_of_the_first_sentence(prefilter):
+    from dyad.settings import Settings
+
+    s = Settings()
+    s.prefilter, s.min_confidence, s.outputs = prefilter, 0.0, "events"
+    # (the Kenyan version parses right either way; with "Donald Trump" the small model makes "CNN" the subject)
+    res = next(Pipeline(s).process([{"text": "(CNN) President Donald Trump landed in Israel on Monday.",
+                                     "published": "2017-05-22"}]))
+    assert [(e.source.code, e.target.code, e.cameo) for e in res.events] == [("USAGOV", "ISR", "042")]
