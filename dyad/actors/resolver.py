@@ -695,7 +695,7 @@ class DocActors:
     def _person(self, t: Token, ent: Span | None) -> Actor | None:
         if ent is None or ent.label_ not in ("PERSON", "ORG", "NORP", "GPE"):
             if t.pos_ != "PROPN":
-                return None
+                return self._mistagged_leader(t) if ent is None else None
         span = ent if ent is not None else self._np_span(t)
         if ent is not None and ent.label_ != "PERSON" and self._gaz_lookup(ent.text) is not None:
             return None
@@ -732,6 +732,17 @@ class DocActors:
         if m is not None:
             return self._retext(m.actor, t, "coref")
         return None
+
+    def _mistagged_leader(self, t: Token) -> Actor | None:
+        """A leader's surname that the small model reads as a common noun, mostly at the start of a
+        sentence ("Trump thanked Kim Jong Un on Thursday": "Trump"/NN): a capitalised, unmodified noun
+        standing alone as a subject or object that the leaders table knows on the article's date."""
+        if (self.published is None or t.pos_ != "NOUN" or not t.text[:1].isupper() or t.text.isupper()
+                or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+                or any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in t.children)):
+            return None
+        leader = self._leader(t.text)
+        return self._leader_actor(t, self._np_span(t), leader) if leader is not None else None
 
     def _leader_actor(self, t: Token, span: Span, leader) -> Actor:
         """A head of state or government or a foreign minister from the leaders table. The EU's

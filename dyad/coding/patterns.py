@@ -120,6 +120,13 @@ def _words(v) -> frozenset[str]:
     return frozenset(str(x).lower() for x in v)
 
 
+PATTERN_KEYS = frozenset({
+    "id", "cameo", "verbs", "nouns", "object", "object_kind", "prep", "target", "source", "fallback",
+    "confidence", "passive", "requires_xcomp", "requires_no_xcomp", "requires_no_dobj", "not_particles",
+    "not_object", "symmetric", "subject", "person_source_cameo", "civilian_source_cameo", "not_source_roles",
+    "not_target_roles", "foreign_target_cameo"})  # the fields a pattern may have (data/patterns.yaml)
+
+
 def load_patterns(path: Path | None = None) -> PatternSet:
     path = path or data_path("patterns.yaml")
     try:
@@ -133,6 +140,9 @@ def load_patterns(path: Path | None = None) -> PatternSet:
         where = f"{path}: pattern #{n} ({spec.get('id', '?') if isinstance(spec, dict) else spec!r})"
         if not isinstance(spec, dict) or "id" not in spec or "cameo" not in spec:
             raise DataFileError(f"{where}: needs `id` and `cameo`")
+        unknown = sorted(set(spec) - PATTERN_KEYS)
+        if unknown:  # a misspelt field would otherwise be ignored, and the pattern fire more widely
+            raise DataFileError(f"{where}: unknown field(s) {', '.join(unknown)}")
         cameo = str(spec["cameo"])
         if cameo not in table:
             raise DataFileError(f"{where}: unknown CAMEO code {cameo!r}")

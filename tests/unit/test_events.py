@@ -1463,3 +1463,37 @@ def test_a_name_called_something_is_not_a_phone_call(code):
 def test_aid_and_protests_in_common_phrasings(code, text, expected):
     events = code(text, published="2019-04-26")
     assert expected in dyads(events), show(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kenyan president touched down in Uganda on Thursday.", ("042", "KENGOV", "UGA")),
+    ("The Kenyan president flew into Kampala on Thursday.", ("042", "KENGOV", "UGA")),
+    ("The Kenyan president kicked off talks with Uganda on Monday.", ("040", "KENGOV", "UGA")),
+    ("Kenya impounded a Ugandan freighter on Monday.", ("1711", "KEN", "UGA")),
+])
+def test_arrivals_and_openings_in_common_phrasings(code, text, expected):
+    events = code(text, published="2019-04-26")
+    assert expected in dyads(events), show(events)
+
+
+@pytest.mark.parametrize("text", ["The Kenyan president touched on relations with Uganda on Monday.",
+                                  "The Kenyan president kicked off the campaign with a rally in Uganda."])
+def test_touch_and_kick_need_their_particle_and_object(code, text):
+    events = code(text, published="2019-04-26")
+    assert not [e for e in events if e.cameo[:2] == "04"], show(events)
+
+
+def test_a_leader_read_as_a_common_noun_is_still_the_leader(code):
+    # the small model tags a sentence-initial "Trump" as NN ("Kenyatta" is NNP either way)
+    events = code("Trump thanked Kim Jong Un on Thursday.", published="2018-05-10")
+    assert ("051", "USAGOV", "PRKGOV") in dyads(events), show(events)
+
+
+def test_an_unknown_pattern_field_is_refused(tmp_path):
+    from dyad.coding.patterns import load_patterns
+    from dyad.errors import DataFileError
+
+    bad = tmp_path / "p.yaml"
+    bad.write_text('patterns:\n  - {id: x, verbs: [touch], particle: down, cameo: "042", target: [prep:in]}\n')
+    with pytest.raises(DataFileError, match="unknown field.*particle"):
+        load_patterns(bad)
