@@ -160,7 +160,7 @@ class SentenceFilter:
     def _sentences(self, doc):
         """`doc` split into sentences exactly as the ``sentencizer`` component does, on token
         arrays rather than Token objects (its own loop was a fifth of the prefilter's time)."""
-        from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+        from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 
         n = len(doc)
         if not n:
@@ -168,8 +168,14 @@ class SentenceFilter:
         punct, strings = self._punct, doc.vocab.strings
         starts = [False] * n
         starts[0] = True
-        start, seen_period = 0, False
-        for i, (orth, is_punct) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+        start, seen_period, paragraph, content = 0, False, False, False
+        for i, (orth, is_punct, is_space) in enumerate(doc.to_array([ORTH, IS_PUNCT, IS_SPACE]).tolist()):
+            if is_space:
+                paragraph = paragraph or strings[orth].count("\n") >= 2
+            elif paragraph:  # a blank line ends a sentence, with or without a full stop (`article_starts`)
+                if content:
+                    starts[start] = True
+                start, seen_period, paragraph = i, False, False  # (a start on the blank line itself moves here)
             in_punct = punct.get(orth)
             if in_punct is None:
                 in_punct = punct[orth] = strings[orth] in self._punct_chars
@@ -178,6 +184,7 @@ class SentenceFilter:
                 start, seen_period = i, False
             elif in_punct:
                 seen_period = True
+            content = not is_space if i == start else content or not is_space
         if start < n:
             starts[start] = True
         doc.from_array([SENT_START], numpy.array([1 if x else -1 for x in starts], dtype="int64").astype("uint64"))
@@ -322,17 +329,22 @@ def dateline_end(text: str, start: int = 0) -> int | None:
     return end if end < len(text) and (text[end].isupper() or text[end] in "\"“‘'") else None
 
 
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+
 def article_starts(text: str) -> list[int]:
     """The character offsets where sentences must start before parsing: after a leading byline block
-    (`byline_end`) and after a wire dateline (`dateline_end`)."""
-    out = []
+    (`byline_end`), after a wire dateline (`dateline_end`) and at every paragraph (after a blank line).
+    A headline, a photo credit or "Story highlights" without a full stop would otherwise run into the
+    paragraph after it, and the whole would be read (or skipped as page furniture) as one sentence."""
+    out = [m.end() for m in _PARAGRAPH.finditer(text) if m.end() < len(text)]
     byline = byline_end(text)
     if byline is not None:
         out.append(byline)
     dateline = dateline_end(text, byline or 0)
     if dateline is not None:
         out.append(dateline)
-    return out
+    return sorted(set(out))
 
 
 def start_sentences_at(doc, chars: Iterable[int]) -> None:

@@ -113,7 +113,7 @@ class EventCoder:
         for si, sent in enumerate(doc.sents):
             raw = sent.text
             if len(sent) > self.max_sentence_tokens or any(b in raw for b in self.ps.boilerplate) \
-                    or _link_run(sent):
+                    or _link_run(sent) or self._after_furniture(article.text, sent.start_char):
                 continue  # page furniture ("Replay More Videos ...", run-together link headlines), not a sentence
             text = " ".join(raw.split())
             if text in texts:
@@ -148,6 +148,13 @@ class EventCoder:
                     return self.ps.by_noun[two]
             return self.ps.by_noun.get(lemma, [])
         return []
+
+    def _after_furniture(self, text: str, start: int) -> bool:
+        """Whether page furniture opens the paragraph that this sentence continues ("SEE ALSO: Kenya
+        condemns Uganda": the link's headline is parsed as a sentence after "SEE ALSO:")."""
+        para = text.rfind("\n\n", 0, start)
+        prefix = text[para + 2 if para >= 0 else 0:start]
+        return bool(prefix.strip()) and any(b in prefix for b in self.ps.boilerplate)
 
     def _code_trigger(self, tok: Token, sent: Span, si: int, article: Article, actors: DocActors) -> list[Event]:
         cands = self._candidates(tok)

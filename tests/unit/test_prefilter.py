@@ -226,3 +226,46 @@ def test_an_agency_tag_is_not_the_subject_of_the_first_sentence(prefilter):
     res = next(Pipeline(s).process([{"text": "(CNN) President Donald Trump landed in Israel on Monday.",
                                      "published": "2017-05-22"}]))
     assert [(e.source.code, e.target.code, e.cameo) for e in res.events] == [("USAGOV", "ISR", "042")]
+
+
+PAGE = ("Kenya Disparages Deal With Uganda On Refugees\n\nEnlarge this image toggle caption Alex Brandon/AP "
+        "Alex Brandon/AP\n\nKenya's president condemned Uganda on Friday over the refugee deal.\n\nMore text follows "
+        "here. Uganda's president then met Kenya's president on Friday.")
+
+
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_a_blank_line_ends_a_sentence(prefilter):
+    # a headline and a photo credit without a full stop no longer run into the first sentence (which the
+    # credit's "toggle caption" then made page furniture), and both paths number sentences alike
+    from dyad.settings import Settings
+
+    s = Settings()
+    s.prefilter, s.min_confidence, s.outputs = prefilter, 0.0, "events"
+    res = next(Pipeline(s).process([{"text": PAGE, "published": "2017-02-02"}]))
+    assert [(e.source.code, e.target.code, e.cameo, e.sentence_index) for e in res.events] == [
+        ("KENGOV", "UGA", "111", 2), ("UGAGOV", "KENGOV", "040", 4)]
+
+
+def test_the_cheap_sentences_end_at_blank_lines():
+    from dyad.settings import Settings
+
+    sel = sentence_filter(Settings().spacy_model).select(PAGE)
+    assert [PAGE[s:e].strip() for s, e in sel.sentences] == [
+        "Kenya Disparages Deal With Uganda On Refugees",
+        "Enlarge this image toggle caption Alex Brandon/AP Alex Brandon/AP",
+        "Kenya's president condemned Uganda on Friday over the refugee deal.",
+        "More text follows here.", "Uganda's president then met Kenya's president on Friday."]
+
+
+@pytest.mark.parametrize("link", ["More: Kenya and Uganda hold talks on the border",
+                                  "SEE ALSO: Kenya condemns Uganda over the refugee deal",
+                                  "Kenyan president visits Uganda – in pictures Read more"])
+def test_a_link_to_another_story_is_not_coded(link):
+    # once a blank line sets it apart, a link headline is a sentence of its own: page furniture
+    from dyad.settings import Settings
+
+    s = Settings()
+    s.min_confidence, s.outputs = 0.0, "events"
+    res = next(Pipeline(s).process([{"text": f"The talks went on.\n\n{link}\n\nNothing else happened.",
+                                     "published": "2017-02-02"}]))
+    assert res.events == []
