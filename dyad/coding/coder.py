@@ -311,6 +311,17 @@ class EventCoder:
     def _is_passive(self, tok: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
+    def _negated_governor(self, gov: Token) -> bool:
+        """Whether the verb that a clause is the complement of is negated, itself or through the
+        adjective or verb it complements ("not ready to declare that …", "did not want to say that …")."""
+        for _ in range(3):
+            if gov.pos_ in ("VERB", "AUX", "ADJ") and self._negated(gov):
+                return True
+            if gov.dep_ not in ("xcomp", "acomp") or gov.head.i == gov.i:
+                return False
+            gov = gov.head
+        return False
+
     def _negated(self, tok: Token) -> bool:
         if any(c.dep_ == "dobj" and any((d.dep_ == "det" and d.lower_ == "no" and d.head.i == c.i)
                                        or d.lower_ in ("hardly", "barely", "scarcely")
@@ -480,6 +491,9 @@ class EventCoder:
                     node.dep_ == "pcomp" and node.head.lower_ in ("of", "than")
                     and node.head.head.lower_ in ("instead", "rather")):
                 return "negated"
+        if chain[-1].dep_ == "ccomp" and chain[-1].head.lemma_.lower() not in self.ps.negating_verbs \
+                and self._negated_governor(chain[-1].head):  # (not "did not deny that …")
+            return "negated"  # "officials are not ready to declare that Russia has invaded Ukraine"
         base_noun = tok
         while base_noun.dep_ == "conj" and base_noun.head.i != base_noun.i:
             base_noun = base_noun.head  # "Such a meeting, or even a return trip by Pompeo, would be hard"
@@ -940,9 +954,16 @@ class EventCoder:
 
     @staticmethod
     def _where(t: Token) -> bool:
-        """A place named as where a thing happened: "(the attacks on minorities) in Iraq"."""
-        return t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "within", "across", "throughout") \
-            and t.ent_type_ in ("GPE", "LOC", "FAC")
+        """A place named as where a thing happened: "(the attacks on minorities) in Iraq", "(the attack)
+        in Istanbul's historic heart"."""
+        places = ("GPE", "LOC", "FAC")
+        if t.ent_type_ in places:
+            while t.dep_ in ("poss", "compound") and t.head.i != t.i:
+                t = t.head  # "Istanbul's historic heart": the place's noun
+        elif not (t.pos_ == "NOUN" and any(c.dep_ in ("poss", "compound") and c.ent_type_ in places
+                                           for c in t.children)):
+            return False
+        return t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "within", "across", "throughout")
 
     def _victim(self, t: Token) -> bool:
         """Whether `t` names who suffered a harm: "(the killing) of the hostage", "(attacks) on civilians"."""
@@ -1103,6 +1124,8 @@ class EventCoder:
             return False  # "decries Nigerian schoolgirl kidnappings": the victims, not the target
         if actors.is_media(t_tok):
             return False  # "a visit to The Washington Times": a newspaper, not its country
+        if root == "04" and t_tok.dep_ == "pobj" and t_tok.head.lower_ == "into" and t_tok.pos_ != "PROPN":
+            return False  # "went into the Helsinki meeting with a strong hand" is no trip (but "flew into Hanoi")
         if p.cameo[:2] in ("03", "04") and a.how in ("capital", "geonames", "gazetteer") and t_tok.dep_ == "pobj" \
                 and t_tok.head.lower_ in PLACE_PREPS \
                 and self._venue(t_tok, a, actors, src):

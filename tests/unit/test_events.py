@@ -1497,3 +1497,22 @@ def test_an_unknown_pattern_field_is_refused(tmp_path):
     bad.write_text('patterns:\n  - {id: x, verbs: [touch], particle: down, cameo: "042", target: [prep:in]}\n')
     with pytest.raises(DataFileError, match="unknown field.*particle"):
         load_patterns(bad)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president went into the Kampala meeting with a strong hand to play.",  # a meeting is no country
+    "Kenya condemned the heinous attack in Kampala's historic heart.",  # where it happened, not whom
+])
+def test_a_place_that_only_qualifies_a_thing_is_no_target(code, text):
+    events = code(text, published="2019-04-26")
+    assert not [e for e in events if e.target and e.target.country == "UGA"], show(events)
+
+
+@pytest.mark.parametrize("text, asserted", [
+    ("Kenyan officials are not ready to declare that Uganda has invaded Tanzania.", False),
+    ("Kenyan officials did not say that Uganda had invaded Tanzania.", False),
+    ("Kenyan officials said that Uganda had invaded Tanzania.", True),
+])
+def test_a_clause_under_a_negated_verb_is_not_asserted(code, text, asserted):
+    events = code(text, published="2014-08-28")
+    assert bool([e for e in events if e.cameo[:2] == "19"]) is asserted, show(events)
