@@ -1470,6 +1470,7 @@ def test_aid_and_protests_in_common_phrasings(code, text, expected):
     ("The Kenyan president flew into Kampala on Thursday.", ("042", "KENGOV", "UGA")),
     ("The Kenyan president kicked off talks with Uganda on Monday.", ("040", "KENGOV", "UGA")),
     ("Kenya impounded a Ugandan freighter on Monday.", ("1711", "KEN", "UGA")),
+    ("The Kenyan president spoke with Ugandan President Yoweri Museveni on Saturday.", ("040", "KENGOV", "UGAGOV")),
 ])
 def test_arrivals_and_openings_in_common_phrasings(code, text, expected):
     events = code(text, published="2019-04-26")
@@ -1477,6 +1478,7 @@ def test_arrivals_and_openings_in_common_phrasings(code, text, expected):
 
 
 @pytest.mark.parametrize("text", ["The Kenyan president touched on relations with Uganda on Monday.",
+                                  "The Kenyan president spoke with reporters in Kampala on Saturday.",
                                   "The Kenyan president kicked off the campaign with a rally in Uganda."])
 def test_touch_and_kick_need_their_particle_and_object(code, text):
     events = code(text, published="2019-04-26")
