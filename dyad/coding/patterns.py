@@ -1,6 +1,7 @@
 """Event patterns (data/patterns.yaml): trigger lemmas, slot rules and CAMEO codes."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -120,11 +121,7 @@ def _words(v) -> frozenset[str]:
     return frozenset(str(x).lower() for x in v)
 
 
-PATTERN_KEYS = frozenset({
-    "id", "cameo", "verbs", "nouns", "object", "object_kind", "prep", "target", "source", "fallback",
-    "confidence", "passive", "requires_xcomp", "requires_no_xcomp", "requires_no_dobj", "not_particles",
-    "not_object", "symmetric", "subject", "person_source_cameo", "civilian_source_cameo", "not_source_roles",
-    "not_target_roles", "foreign_target_cameo"})  # the fields a pattern may have (data/patterns.yaml)
+PATTERN_KEYS = frozenset(f.name for f in dataclasses.fields(Pattern))  # the fields a pattern may have
 
 
 def load_patterns(path: Path | None = None) -> PatternSet:
