@@ -28,7 +28,9 @@ class Institution:
     roles: tuple[str, ...]
     country: str | None = None
     code: str | None = None  # a fixed CAMEO code for international actors ("IGOUNO")
-    needs_context: bool = False
+    needs_context: bool = False  # the name alone does not give the country: only in an article about it
+    lead: bool = False  # with needs_context: only in an article that names the country more than any other
+    cased: tuple[str, ...] = ()  # names written with capitals in roles.yaml: matched with their case ("House")
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,17 @@ class Lexicon:
     def institution_in(self, text: str) -> Institution | None:
         """The longest institution name found in `text` (word-bounded). Names of three letters
         or fewer ("UN", "EU", "CIA") must be written in capitals: "Kim Jong Un" is not the UN."""
-        low = f" {text.lower().replace('’', chr(39))} "
+        plain = f" {text.replace('’', chr(39))} "
+        low = plain.lower()
         words = set(text.replace("’", "'").split())
         best: tuple[int, Institution] | None = None
         for inst in self.institutions:
             for n in inst.names:
                 if f" {n} " not in low or (best is not None and len(n) <= best[0]):
                     continue
+                cased = [c for c in inst.cased if c.lower() == n]
+                if cased and not any(f" {c} " in plain for c in cased):
+                    continue  # "the House" is Congress, "a house" is not
                 if len(n.replace(".", "")) <= 3 and n.upper() not in words:
                     continue
                 best = (len(n), inst)
@@ -82,6 +88,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 names=tuple(s.lower() for s in spec["names"]), name=spec["name"],
                 roles=tuple(spec.get("roles") or ()), country=spec.get("country"),
                 code=spec.get("code"), needs_context=bool(spec.get("needs_context", False)),
+                lead=bool(spec.get("lead", False)), cased=tuple(s for s in spec["names"] if s != s.lower()),
             ))
         except (KeyError, TypeError) as exc:
             raise DataFileError(f"{path}: institution #{n} is malformed: {exc}") from exc

@@ -187,6 +187,19 @@ class DocActors:
             self._country_mentions = counts
         return self._country_mentions
 
+    def _in_context(self, country: str, *, lead: bool = False) -> bool:
+        """Whether the article is about `country`: it names it (by name, demonym or capital) at least
+        half as often as the country it names most (with `lead`, at least as often)."""
+        counts = self.country_mentions
+        return counts.get(country, 0) > 0 and (1 if lead else 2) * counts[country] >= max(counts.values())
+
+    def _inst_country(self, inst) -> str | None:
+        """An institution's own country: for a name that does not give it alone ("the Senate",
+        "the House", "Republicans"), only in an article about that country (`_in_context`)."""
+        if inst.needs_context and inst.country and not self._in_context(inst.country, lead=inst.lead):
+            return None
+        return inst.country
+
     def actor_at(self, t: Token) -> Actor | None:
         if t.i not in self._cache:
             self._cache[t.i] = None  # guards recursion
@@ -432,6 +445,10 @@ class DocActors:
                 country = self._country_of_token(tok)
                 if country:
                     return country
+                if tok.pos_ in ("PROPN", "ADJ") and tok.is_title and c.dep_ in ("compound", "amod"):
+                    inst = self._institution_in(tok.text)  # "Republican lawmakers", "Senate Democrats"
+                    if inst is not None and inst.needs_context and (country := self._inst_country(inst)):
+                        return country
                 if c.dep_ == "poss":
                     a = self.actor_at(c)
                     if a is not None and a.country:
@@ -528,9 +545,12 @@ class DocActors:
 
         inst = self._institution_in((ent.text if ent is not None and ent.label_ != "GPE" else np.text))
         if inst is not None and t.lower_ in " ".join(inst.names).split():
-            country = self._modifier_country(t) or inst.country  # "the Pakistani Taliban"
+            country = self._modifier_country(t) or self._inst_country(inst)  # "the Pakistani Taliban"
+            if inst.needs_context and not country and not inst.country:
+                return None  # (a council of no country said: not the UN's either)
             if inst.needs_context and not country:
-                return None
+                inst = None  # the US one only in an article about the US: else an "appeals court in Nairobi"
+        if inst is not None and t.lower_ in " ".join(inst.names).split():
             if not country and not inst.code:
                 a = self._prep_actor(t, ("of",))
                 country = a.country if a else None
@@ -768,23 +788,29 @@ class DocActors:
             return None
         roles: list[str] = []
         country = None
+        group: list[str] = []
         for tok in window:
             rn = self._role_noun(tok)
             if rn is not None and rn.kind == "person":
                 roles = list(rn.roles)
+            elif rn is not None and set(rn.roles) & {"REB", "OPP"}:
+                group = list(rn.roles)  # "Libyan militia leader Ahmed Khatallah" leads a militia
             inst = self._institution_in(tok.text) if tok.pos_ == "PROPN" else None
             if country is None:
                 country = self._country_of_token(tok)
-                if country is None and inst is not None and inst.country:
-                    country = inst.country
+                if country is None and inst is not None:
+                    country = self._inst_country(inst)
         if country is None:  # "State Department spokeswoman Jen Psaki", "Kremlin spokesman Dmitry Peskov"
             inst = self._institution_in(window.text)
-            country = inst.country if inst is not None else None
+            country = self._inst_country(inst) if inst is not None else None
         if not roles or not country:
             return None
-        two = window.text.lower()
-        for inst in self.lex.institutions:  # "Foreign Minister", "Defense Secretary"
-            if any(n in two for n in inst.names) and inst.roles:
+        if group and set(roles) <= {"GOV", "MIL"}:
+            roles = group  # (a commander or a leader of rebels is a rebel)
+        two = f" {window.text.lower()} "
+        words = set(window.text.split())
+        for inst in self.lex.institutions:  # "Foreign Minister", "Defense Secretary" (whole words: "Vice" holds no "ICE")
+            if inst.roles and any(f" {n} " in two and (len(n) > 3 or n.upper() in words) for n in inst.names):
                 if not set(inst.roles) & NON_STATE_ROLES or set(roles) & NON_STATE_ROLES:
                     roles = list(dict.fromkeys(list(inst.roles) + roles))
                 else:  # "Al Shabab leader Ahmed Godane" leads the group, not a government
@@ -835,11 +861,12 @@ class DocActors:
         roles = list(rn.roles)
         if rn.kind == "person" and any(c.lower_ in ("former", "ex", "ex-", "retired") for c in t.lefts):
             roles = ["ELI"]  # "former Chinese officials", "a retired general": no longer the state
-        for c in t.lefts:  # "Syrian rebel commanders", "opposition fighters": the group's role wins
+        for c in t.lefts:  # "Syrian rebel commanders", "opposition fighters", "intelligence officers": the group's role wins
             if c.dep_ in ("compound", "amod"):
                 crn = self._role_noun(c)
-                if crn is not None and set(crn.roles) & {"REB", "OPP", "MIL"} and not (
-                        "MIL" in crn.roles and set(roles) & {"REB", "OPP", "MIL"}):
+                if crn is not None and set(crn.roles) & {"REB", "OPP", "MIL", "SPY"} and not (
+                        "MIL" in crn.roles and set(roles) & {"REB", "OPP", "MIL"}) and not (
+                        "SPY" in crn.roles and set(roles) - {"GOV"}):  # (the Senate Intelligence Committee oversees spies)
                     roles = list(crn.roles)  # ("the top U.S. military leader", "army officials": the military)
         how = "role"
         name = None

@@ -110,6 +110,58 @@ def test_named_institutions_have_fixed_codes(resolve, text, word, code):
     assert a.how == "institution"
 
 
+@pytest.mark.parametrize("text, word, code", [
+    ("The Justice Department charged two Kenyans.", "Department", "USAGOV"),
+    ("The DHS deported two Kenyans.", "DHS", "USAGOV"),
+    ("The NSA spied on Kenya.", "NSA", "USAGOVSPY"),
+])
+def test_us_federal_bodies_name_their_country(resolve, text, word, code):
+    assert _code(resolve(text)(word)) == code
+
+
+US_LEAD = "President Joe Biden spoke in Washington about the U.S. economy and the United States' allies. "
+
+
+@pytest.mark.parametrize("sentence, word, code", [
+    ("The Senate condemned Kenya.", "Senate", "USALEG"),
+    ("The House voted to sanction Kenya.", "House", "USALEG"),
+    ("The House Foreign Affairs Committee condemned Kenya.", "Committee", "USALEG"),
+    ("Republican lawmakers condemned Kenya.", "lawmakers", "USALEG"),
+    ("Democrats criticized Biden.", "Democrats", "USAPTY"),
+])
+def test_congress_and_parties_are_american_in_an_article_about_the_us(resolve, sentence, word, code):
+    assert _code(resolve(US_LEAD + sentence, "2022-03-15")(word)) == code
+
+
+@pytest.mark.parametrize("text, word", [
+    # an article about another country: its senate, its democrats are not American
+    ("Kenya's president spoke in Nairobi. Kenyan lawmakers and Kenya's courts disagreed. "
+     "The Senate rejected the bill, a U.S. diplomat said.", "Senate"),
+    ("Kenya's president spoke in Nairobi about Kenya. Kenyan voters went to the polls. "
+     "The Democrats won, a U.S. diplomat said.", "Democrats"),
+    # an ordinary house is no chamber of Congress
+    (US_LEAD + "A rocket hit a house in Kabul.", "house"),
+])
+def test_congress_words_are_not_american_elsewhere(resolve, text, word):
+    assert resolve(text, "2022-03-15")(word) is None
+
+
+def test_intelligence_officers_are_spies(resolve):
+    assert _code(resolve("Twelve Russian intelligence officers hacked Kenya.")("officers")) == "RUSSPY"
+
+
+def test_an_intelligence_committee_is_the_legislature(resolve):
+    at = resolve(US_LEAD + "The Senate Intelligence Committee blamed Kenya.", "2022-03-15")
+    assert _code(at("Committee")) == "USALEG"
+
+
+def test_a_party_word_is_american_only_where_the_us_leads(resolve):
+    # an article that names Canada three times and the US twice: "New Democrat" is a Canadian party
+    at = resolve("Canada's prime minister spoke in Ottawa about Canada. New Democrat leader Jagmeet Singh "
+                 "congratulated him, a U.S. official said, citing the U.S. embassy.", "2022-03-15")
+    assert at("Singh") is None or at("Singh").country != "USA"
+
+
 def test_intergovernmental_organisation(resolve):
     a = resolve("The United Nations criticized Iran.")("Nations")
     assert _code(a) == "IGOUNO"
