@@ -1485,6 +1485,42 @@ def test_touch_and_kick_need_their_particle_and_object(code, text):
     assert not [e for e in events if e.cameo[:2] == "04"], show(events)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya lashed out at Uganda on Sunday for closing the border.", ("111", "KEN", "UGA")),
+    ("The Kenyan president pressed Uganda to reopen the border on Monday.", ("020", "KENGOV", "UGA")),
+    ("The Kenyan president encouraged Uganda to reopen the border on Monday.", ("020", "KENGOV", "UGA")),
+    ("The Kenyan president mocked Uganda's leaders on Friday.", ("111", "KENGOV", "UGAGOV")),
+    ("Kenya's government filed criminal charges against Ugandan militia leader Joseph Kony on Monday.",
+     ("173", "KENGOV", "UGAREB")),
+    ("Kenya's government issued an arrest warrant on Monday for Ugandan opposition leader Bobi Wine.",
+     ("173", "KENGOV", "UGAOPP")),
+])
+def test_criticism_and_pressure_in_common_phrasings(code, text, expected):
+    events = code(text, published="2019-04-26")
+    assert expected in dyads(events), show(events)
+
+
+@pytest.mark.parametrize("text", ["Kenya pushed the bill through parliament on Monday.",
+                                  "The storm pushed Uganda to the brink.",
+                                  "Kenya lashed Uganda's border towns with artillery fire."])
+def test_pressure_needs_an_actor_and_a_task(code, text):
+    events = code(text, published="2019-04-26")
+    assert not [e for e in events if e.cameo in ("020", "111")], show(events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Joe Biden spoke in Washington about the U.S. economy. "
+     "The Justice Department charged two Russian intelligence officers on Friday.", ("173", "USAGOV", "RUSSPY")),
+    ("President Joe Biden spoke in Washington about the U.S. economy. "
+     "A federal judge sentenced two Russian spies on Friday.", ("173", "USAJUD", "RUSSPY")),
+    ("President Joe Biden spoke in Washington about the U.S. economy. "
+     "The Senate condemned Kenya on Friday.", ("111", "USALEG", "KEN")),
+])
+def test_us_bodies_act_as_american_actors(code, text, expected):
+    events = code(text, published="2022-04-26")
+    assert expected in dyads(events), show(events)
+
+
 def test_a_leader_read_as_a_common_noun_is_still_the_leader(code):
     # the small model tags a sentence-initial "Trump" as NN ("Kenyatta" is NNP either way)
     events = code("Trump thanked Kim Jong Un on Thursday.", published="2018-05-10")
