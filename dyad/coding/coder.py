@@ -243,6 +243,8 @@ class EventCoder:
         return words
 
     def _conditions(self, tok: Token, p: Pattern, obj: Token | None, actors: DocActors) -> bool:
+        if tok.dep_ == "amod" and tok.lower_ == "alleged":
+            return False  # "alleged NSA snooping" names a deed; it reports no allegation
         particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         if "off" in particles and "off" not in p.prep and p.cameo[:2] not in ("08", "16"):
             return False  # "called off a meeting" is not "called for a meeting"

@@ -1500,6 +1500,12 @@ def test_criticism_and_pressure_in_common_phrasings(code, text, expected):
     assert expected in dyads(events), show(events)
 
 
+def test_an_alleged_deed_is_no_allegation(code):
+    events = code("The Kenyan government tried to stop him before he could reveal alleged Ugandan spying "
+                  "on Kenyan intelligence officers.", published="2019-04-26")
+    assert not [e for e in events if e.cameo == "112"], show(events)
+
+
 @pytest.mark.parametrize("text", ["Kenya pushed the bill through parliament on Monday.",
                                   "The storm pushed Uganda to the brink.",
                                   "Kenya lashed Uganda's border towns with artillery fire."])
