@@ -155,6 +155,17 @@ def test_an_intelligence_committee_is_the_legislature(resolve):
     assert _code(at("Committee")) == "USALEG"
 
 
+def test_legislators_judges_and_police_of_the_leading_country(resolve):
+    at = resolve(US_LEAD + "Sen. Lindsey Graham criticized Kenya. Judge Dolly Gee blocked the rule. "
+                 "Police detained two men.", "2022-03-15")
+    assert _code(at("Graham")) == "USALEG"
+    assert _code(at("Gee")) == "USAJUD"
+    assert _code(at("Police")) == "USACOP"
+    # no country leads: nobody's police
+    tie = resolve("Kenya and Uganda met in Geneva. Police detained two men.", "2022-03-15")
+    assert tie("Police") is None
+
+
 def test_a_chairman_takes_the_role_of_what_he_chairs(resolve):
     at = resolve(US_LEAD + "The chairman of the House Foreign Affairs Committee condemned Kenya. "
                  "Kenyan Joint Chiefs Chairman Gen. Robert Kibochi replied.", "2022-03-15")
