@@ -193,13 +193,6 @@ class DocActors:
         counts = self.country_mentions
         return counts.get(country, 0) > 0 and (1 if lead else 2) * counts[country] >= max(counts.values())
 
-    def _lead_country(self) -> str | None:
-        """The country the article names more often than any other, if there is one."""
-        ranked = sorted(self.country_mentions.items(), key=lambda kv: -kv[1])
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0]
-        return None
-
     def _inst_country(self, inst) -> str | None:
         """An institution's own country: for a name that does not give it alone ("the Senate",
         "the House", "Republicans"), only in an article about that country (`_in_context`)."""
@@ -810,10 +803,9 @@ class DocActors:
         if country is None:  # "State Department spokeswoman Jen Psaki", "Kremlin spokesman Dmitry Peskov"
             inst = self._institution_in(window.text)
             country = self._inst_country(inst) if inst is not None else None
-        if country is None and roles and set(roles) <= {"LEG", "JUD"}:
-            # "Sen. Lindsey Graham", "Judge Dolly Gee": a member of the article's own country's
-            # legislature or courts, when one country leads the article
-            country = self._lead_country()
+        if not roles and country:  # "Senate Foreign Relations chairman Bob Corker": the body's role
+            inst = self._institution_in(window.text)
+            roles = list(inst.roles) if inst is not None and inst.country == country else []
         if not roles or not country:
             return None
         if group and set(roles) <= {"GOV", "MIL"}:
@@ -821,6 +813,8 @@ class DocActors:
         two = f" {window.text.lower()} "
         words = set(window.text.split())
         for inst in self.lex.institutions:  # "Foreign Minister", "Defense Secretary" (whole words: "Vice" holds no "ICE")
+            if set(roles) & {"LEG", "JUD"}:
+                break  # "Republican Sen. Lindsey Graham" sits in the Senate for his party
             if inst.roles and any(f" {n} " in two and (len(n) > 3 or n.upper() in words) for n in inst.names):
                 if not set(inst.roles) & NON_STATE_ROLES or set(roles) & NON_STATE_ROLES:
                     roles = list(dict.fromkeys(list(inst.roles) + roles))
@@ -961,11 +955,6 @@ class DocActors:
                 if m is not None:
                     anon = m.actor.anonymous or self._anonymous(t, named is not None)
                     return dataclasses.replace(self._retext(m.actor, t, "coref"), anonymous=anon)
-        if not country and not rn.needs_modifier and roles and set(roles) <= {"LEG", "JUD", "COP"}:
-            # "Police detained six people", "lawmakers blasted the move", "the court ruled": a country's
-            # police, courts and legislators act at home: the country that leads the article
-            country = self._lead_country()
-            how = "lead-country" if country else how
         if not country:
             return None
         anonymous = self._anonymous(t, named is not None)

@@ -155,15 +155,15 @@ def test_an_intelligence_committee_is_the_legislature(resolve):
     assert _code(at("Committee")) == "USALEG"
 
 
-def test_legislators_judges_and_police_of_the_leading_country(resolve):
-    at = resolve(US_LEAD + "Sen. Lindsey Graham criticized Kenya. Judge Dolly Gee blocked the rule. "
-                 "Police detained two men.", "2022-03-15")
+def test_a_senator_is_placed_by_his_title_not_by_the_story(resolve):
+    at = resolve(US_LEAD + "Senate Foreign Relations chairman Bob Corker criticized Kenya. "
+                 "Republican Sen. Lindsey Graham criticized Kenya.", "2022-03-15")
+    assert _code(at("Corker")) == "USALEG"
     assert _code(at("Graham")) == "USALEG"
-    assert _code(at("Gee")) == "USAJUD"
-    assert _code(at("Police")) == "USACOP"
-    # no country leads: nobody's police
-    tie = resolve("Kenya and Uganda met in Geneva. Police detained two men.", "2022-03-15")
-    assert tie("Police") is None
+    # a story about North Korea: an unplaced senator is not North Korean
+    nk = resolve("North Korea fired a missile, North Korea's state media said. Pyongyang defended the test. "
+                 "Sen. Lindsey Graham said he spoke with the president.", "2022-03-15")
+    assert nk("Graham") is None or nk("Graham").country != "PRK"
 
 
 def test_a_chairman_takes_the_role_of_what_he_chairs(resolve):
