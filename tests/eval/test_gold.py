@@ -26,7 +26,7 @@ def test_root_f1_on_gold_set(pipeline):
 LEADS_FILE = Path(__file__).with_name("leads_gold.jsonl")
 # Real news: the first three sentences of 120 random corpus articles, annotated without seeing dyad's output
 # (README, "Recall on real news"). dyad finds few of these events; the gate keeps what it finds.
-MIN_RECALL_ROOT_LEADS = 0.06
+MIN_RECALL_ROOT_LEADS = 0.07
 MIN_PRECISION_ROOT_LEADS = 0.8
 
 
