@@ -38,6 +38,7 @@ class Lexicon:
     roles: dict[str, RoleNoun]
     institutions: tuple[Institution, ...]
     media: frozenset[str]
+    cased_may_follow: frozenset[str] = frozenset()  # proper nouns a cased name may follow ("House Democrats")
 
     def institution_in(self, text: str) -> Institution | None:
         """The longest institution name found in `text` (word-bounded). Names of three letters
@@ -93,7 +94,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         except (KeyError, TypeError) as exc:
             raise DataFileError(f"{path}: institution #{n} is malformed: {exc}") from exc
     media = frozenset(str(m).lower() for m in raw.get("media") or [])
-    return Lexicon(roles=roles, institutions=tuple(insts), media=media)
+    return Lexicon(roles=roles, institutions=tuple(insts), media=media,
+                   cased_may_follow=frozenset(str(w) for w in raw.get("cased_may_follow") or []))
 
 
 @functools.lru_cache(maxsize=1)

@@ -544,13 +544,19 @@ class DocActors:
             return None
 
         inst = self._institution_in((ent.text if ent is not None and ent.label_ != "GPE" else np.text))
-        if inst is not None and t.lower_ in " ".join(inst.names).split():
+        if inst is not None and any(not c.isupper() for c in inst.cased):
+            name_words = {w for n in inst.names for w in n.split()}
+            if any(x.pos_ == "PROPN" and x.i < t.i and x.text not in self.lex.cased_may_follow
+                   and x.lower_ not in name_words and self._country_of_token(x) is None for x in np):
+                inst = None  # part of another name: "Liberal Democrats", "the Park Hwa Guest House"
+        named = inst is not None and t.lower_ in " ".join(inst.names).split()
+        if named:
             country = self._modifier_country(t) or self._inst_country(inst)  # "the Pakistani Taliban"
-            if inst.needs_context and not country and not inst.country:
-                return None  # (a council of no country said: not the UN's either)
             if inst.needs_context and not country:
-                inst = None  # the US one only in an article about the US: else an "appeals court in Nairobi"
-        if inst is not None and t.lower_ in " ".join(inst.names).split():
+                if not inst.country:
+                    return None  # (a council of no country said: not the UN's either)
+                named = False  # the US one only in an article about the US: else an "appeals court in Nairobi"
+        if named:
             if not country and not inst.code:
                 a = self._prep_actor(t, ("of",))
                 country = a.country if a else None
@@ -812,11 +818,16 @@ class DocActors:
             roles = group  # (a commander or a leader of rebels is a rebel)
         two = f" {window.text.lower()} "
         words = set(window.text.split())
-        for inst in self.lex.institutions:  # "Foreign Minister", "Defense Secretary" (whole words: "Vice" holds no "ICE")
-            if set(roles) & {"LEG", "JUD"}:
-                break  # "Republican Sen. Lindsey Graham" sits in the Senate for his party
+        # "Republican Sen. Lindsey Graham" sits in the Senate for his party: a legislator's or a judge's
+        # title keeps its role
+        for inst in () if set(roles) & {"LEG", "JUD"} else self.lex.institutions:
+            # "Foreign Minister", "Defense Secretary" (whole words: "Vice" holds no "ICE")
             if inst.roles and any(f" {n} " in two and (len(n) > 3 or n.upper() in words) for n in inst.names):
-                if not set(inst.roles) & NON_STATE_ROLES or set(roles) & NON_STATE_ROLES:
+                if inst.cased and self._institution_in(window.text) is not inst:
+                    continue  # (a name matched only with its case: "the house" is no House)
+                if tuple(inst.roles) == ("LEG",):
+                    roles = ["LEG"]  # "Senate Democratic Leader Chuck Schumer" leads legislators
+                elif not set(inst.roles) & NON_STATE_ROLES or set(roles) & NON_STATE_ROLES:
                     roles = list(dict.fromkeys(list(inst.roles) + roles))
                 else:  # "Al Shabab leader Ahmed Godane" leads the group, not a government
                     roles = list(inst.roles)

@@ -146,6 +146,19 @@ def test_congress_words_are_not_american_elsewhere(resolve, text, word):
     assert resolve(text, "2022-03-15")(word) is None
 
 
+def test_a_cased_name_inside_a_longer_name_is_not_congress(resolve):
+    at = resolve(US_LEAD + "Blinken visited the Park Hwa Guest House. Liberal Democrats criticized Kenya. "
+                 "House Democrats criticized Kenya.", "2022-03-15")
+    assert at("House", 0) is None
+    assert at("Democrats", 0) is None
+    assert _code(at("Democrats", 1)) == "USAPTY"
+
+
+def test_a_leader_of_a_chamber_is_a_legislator(resolve):
+    at = resolve(US_LEAD + "Senate Democratic Leader Chuck Schumer criticized Kenya.", "2022-03-15")
+    assert _code(at("Schumer")) == "USALEG"
+
+
 def test_intelligence_officers_are_spies(resolve):
     assert _code(resolve("Twelve Russian intelligence officers hacked Kenya.")("officers")) == "RUSSPY"
 
