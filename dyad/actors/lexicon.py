@@ -41,23 +41,33 @@ class Lexicon:
     cased_may_follow: frozenset[str] = frozenset()  # proper nouns a cased name may follow ("House Democrats")
 
     def institution_in(self, text: str) -> Institution | None:
-        """The longest institution name found in `text` (word-bounded). Names of three letters
-        or fewer ("UN", "EU", "CIA") must be written in capitals: "Kim Jong Un" is not the UN."""
+        """The institution with the longest name found in `text` (the first of equals)."""
+        best: tuple[int, Institution] | None = None
+        for inst in self.institutions:
+            n = self.mentions(inst, text)
+            if n and (best is None or n > best[0]):
+                best = (n, inst)
+        return best[1] if best else None
+
+    def mentions(self, inst: Institution, text: str) -> int:
+        """The length of the longest name of `inst` found in `text` (word-bounded), 0 if none.
+        Names of three letters or fewer ("UN", "EU", "CIA") must be written in capitals: "Kim Jong
+        Un" is not the UN. Names written with capitals in roles.yaml must stand with them: "the House"
+        is Congress, "a house" is not."""
         plain = f" {text.replace('’', chr(39))} "
         low = plain.lower()
         words = set(text.replace("’", "'").split())
-        best: tuple[int, Institution] | None = None
-        for inst in self.institutions:
-            for n in inst.names:
-                if f" {n} " not in low or (best is not None and len(n) <= best[0]):
-                    continue
-                cased = [c for c in inst.cased if c.lower() == n]
-                if cased and not any(f" {c} " in plain for c in cased):
-                    continue  # "the House" is Congress, "a house" is not
-                if len(n.replace(".", "")) <= 3 and n.upper() not in words:
-                    continue
-                best = (len(n), inst)
-        return best[1] if best else None
+        best = 0
+        for n in inst.names:
+            if f" {n} " not in low or len(n) <= best:
+                continue
+            cased = [c for c in inst.cased if c.lower() == n]
+            if cased and not any(f" {c} " in plain for c in cased):
+                continue
+            if len(n.replace(".", "")) <= 3 and n.upper() not in words:
+                continue
+            best = len(n)
+        return best
 
     def is_media(self, text: str) -> bool:
         low = text.lower().strip()

@@ -801,30 +801,27 @@ class DocActors:
                 roles = list(rn.roles)
             elif rn is not None and set(rn.roles) & {"REB", "OPP"}:
                 group = list(rn.roles)  # "Libyan militia leader Ahmed Khatallah" leads a militia
-            inst = self._institution_in(tok.text) if tok.pos_ == "PROPN" else None
             if country is None:
                 country = self._country_of_token(tok)
+                inst = self._institution_in(tok.text) if tok.pos_ == "PROPN" else None
                 if country is None and inst is not None:
                     country = self._inst_country(inst)
-        if country is None:  # "State Department spokeswoman Jen Psaki", "Kremlin spokesman Dmitry Peskov"
-            inst = self._institution_in(window.text)
-            country = self._inst_country(inst) if inst is not None else None
+        named = self._institution_in(window.text)  # the body the whole title names
+        if country is None and named is not None:  # "State Department spokeswoman Jen Psaki"
+            country = self._inst_country(named)
         if not roles and country:  # "Senate Foreign Relations chairman Bob Corker": the body's role
-            inst = self._institution_in(window.text)
-            roles = list(inst.roles) if inst is not None and inst.country == country else []
+            roles = list(named.roles) if named is not None and named.country == country else []
         if not roles or not country:
             return None
         if group and set(roles) <= {"GOV", "MIL"}:
             roles = group  # (a commander or a leader of rebels is a rebel)
-        two = f" {window.text.lower()} "
-        words = set(window.text.split())
         # "Republican Sen. Lindsey Graham" sits in the Senate for his party: a legislator's or a judge's
         # title keeps its role
         for inst in () if set(roles) & {"LEG", "JUD"} else self.lex.institutions:
             # "Foreign Minister", "Defense Secretary" (whole words: "Vice" holds no "ICE")
-            if inst.roles and any(f" {n} " in two and (len(n) > 3 or n.upper() in words) for n in inst.names):
-                if inst.cased and self._institution_in(window.text) is not inst:
-                    continue  # (a name matched only with its case: "the house" is no House)
+            if inst.roles and self.lex.mentions(inst, window.text):
+                if inst.cased and named is not inst:
+                    continue  # (a name matched only with its case: the title must name that body itself)
                 if tuple(inst.roles) == ("LEG",):
                     roles = ["LEG"]  # "Senate Democratic Leader Chuck Schumer" leads legislators
                 elif not set(inst.roles) & NON_STATE_ROLES or set(roles) & NON_STATE_ROLES:
