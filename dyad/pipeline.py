@@ -11,6 +11,7 @@ from typing import Any
 from .actors.resolver import DocActors
 from .actors.userdict import UserDictionary
 from .coding.coder import EventCoder
+from .coding.ranker import vetoed
 from .errors import BadRecord, ModelNotFound
 from .ingest import article_from_dict
 from .models import Actor, Article, Event, Quote, Reject
@@ -150,6 +151,8 @@ class Pipeline:
             events = self.coder.code(doc, article, actors)
             if self.settings.min_confidence > 0:
                 events = [e for e in events if e.confidence >= self.settings.min_confidence]
+            if self.settings.min_rank > 0 and not self.settings.rank:
+                events = vetoed(events, self.settings.min_rank)
         if self.settings.wants_quotes:
             quotes = self.quoter.extract(doc, article, actors)
         if selection is not None:

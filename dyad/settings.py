@@ -33,6 +33,10 @@ class Settings:
     # the confidence is the learned ranker's (dyad/coding/ranker.py), which also reads the sentence's words;
     # min_confidence then applies to it. Off by default: see the README's accuracy section
     rank: bool = field(default_factory=lambda: os.environ.get("DYAD_RANK", "0") == "1")
+    # events to which the learned ranker gives a lower chance of being right are not emitted either,
+    # whatever their confidence: a veto that reads the sentence's words (history, plans, standing
+    # positions). 0 turns it off; with `rank` on, min_confidence applies to the ranker's score instead
+    min_rank: float = field(default_factory=lambda: float(os.environ.get("DYAD_MIN_RANK", "0.6")))
     keep_hypothetical: bool = field(default_factory=lambda: os.environ.get("DYAD_KEEP_HYPOTHETICAL", "0") == "1")
     max_sentence_tokens: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_SENTENCE_TOKENS", "100")))
     max_text_chars: int = field(default_factory=lambda: int(os.environ.get("DYAD_MAX_TEXT_CHARS", "200000")))

@@ -49,7 +49,7 @@ def matched_events(corpus: str, patterns: list[str]) -> list[tuple[dict, dict]]:
     with gzip.open(corpus, "rt", encoding="utf-8") as fh:
         arts = [article_from_dict(r) for r in map(json.loads, fh) if r.get("id") in judged]
     s = Settings()
-    s.min_confidence = 0.0
+    s.min_confidence, s.min_rank = 0.0, 0.0
     s.outputs = "both"  # as scripts/draw_sample.py drew them
     now: dict[tuple, dict] = {}
     for res in Pipeline(s).process(arts):

@@ -31,12 +31,13 @@ def _article(text: str, published: str | date | None) -> Article:
 def pipeline() -> Pipeline:
     """A Pipeline whose spaCy model is loaded once for the whole test session.
 
-    It emits every event the patterns find (min_confidence 0): these tests check the coder's
-    rules; the default confidence threshold has tests of its own (test_confidence.py)."""
+    It emits every event the patterns find (min_confidence 0, no ranker veto): these tests check the
+    coder's rules; the default confidence threshold and the veto have tests of their own
+    (test_confidence.py, test_ranker.py)."""
     from dyad.settings import Settings
 
     s = Settings()
-    s.min_confidence = 0.0
+    s.min_confidence, s.min_rank = 0.0, 0.0
     p = Pipeline(s)
     p.nlp  # force the model load now, once
     return p

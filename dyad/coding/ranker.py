@@ -120,3 +120,12 @@ def load_ranker(path: Path | None = None) -> Ranker | None:
 @functools.lru_cache(maxsize=1)
 def ranker() -> Ranker | None:
     return load_ranker()
+
+
+def vetoed(events: list, min_rank: float) -> list:
+    """The events to which the ranker gives at least `min_rank` chance of being right (all of them
+    when there is no ranker file). Their confidence stays the calibrated one: the ranker only vetoes."""
+    rk = ranker()
+    if rk is None:
+        return events
+    return [e for e in events if rk.score(e) >= min_rank]

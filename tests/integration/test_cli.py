@@ -128,10 +128,20 @@ def test_code_jsonl_stdout_is_only_json_and_summary_on_stderr(good_jsonl):
 
 @pytest.mark.model
 def test_rank_option_rescores_the_same_events(runner, good_jsonl):
-    plain = jsonl(invoke(runner, "code", good_jsonl, "--min-confidence", "0").stdout)
+    plain = jsonl(invoke(runner, "code", good_jsonl, "--min-confidence", "0", "--min-rank", "0").stdout)
     ranked = jsonl(invoke(runner, "code", good_jsonl, "--min-confidence", "0", "--rank").stdout)
     assert plain and [e["event_id"] for e in plain] == [e["event_id"] for e in ranked]
     assert [e["confidence"] for e in plain] != [e["confidence"] for e in ranked]
+
+
+@pytest.mark.model
+def test_min_rank_option_vetoes_events_and_env_sets_its_default(runner, good_jsonl, monkeypatch):
+    every = jsonl(invoke(runner, "code", good_jsonl, "--min-confidence", "0", "--min-rank", "0").stdout)
+    none = jsonl(invoke(runner, "code", good_jsonl, "--min-confidence", "0", "--min-rank", "1").stdout)
+    assert every and none == []
+    monkeypatch.setenv("DYAD_MIN_RANK", "1")
+    assert jsonl(invoke(runner, "code", good_jsonl, "--min-confidence", "0").stdout) == []
+    assert jsonl(invoke(runner, "code", good_jsonl, "--min-confidence", "0", "--min-rank", "0").stdout) == every
 
 
 @pytest.mark.model

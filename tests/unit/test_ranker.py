@@ -103,3 +103,32 @@ def test_rank_setting_gives_the_ranker_score(pipeline):
     assert [e.event_id for e in plain] == [e.event_id for e in ranked] and plain
     for p, q in zip(plain, ranked):
         assert q.confidence == round(ranker().score(p), 2)
+
+
+def test_veto_drops_what_the_ranker_scores_low_and_keeps_the_confidence(monkeypatch):
+    import dyad.coding.ranker as rk_mod
+
+    stub = Ranker(intercept=0.0, confidence_weight=1.0, weights={"ago": -3.0})
+    monkeypatch.setattr(rk_mod, "ranker", lambda: stub)
+    old = _event("Uganda accused Kenya of theft years ago.", 0.8)
+    new = _event("Uganda accused Kenya of theft on Monday.", 0.8)
+    kept = rk_mod.vetoed([old, new], 0.6)
+    assert kept == [new] and new["confidence"] == 0.8
+    assert rk_mod.vetoed([old, new], 0.0) == [old, new]  # 0 keeps all
+    monkeypatch.setattr(rk_mod, "ranker", lambda: None)  # no ranker file: nothing is vetoed
+    assert rk_mod.vetoed([old, new], 0.99) == [old, new]
+
+
+def test_min_rank_setting_vetoes_events_in_the_pipeline(pipeline):
+    text = "Kenya accused Uganda of smuggling arms on Monday, officials said."
+    doc = {"text": text, "published": "2019-03-15"}
+    every = [e for res in pipeline.process([doc]) for e in res.events]  # the fixture: min_rank 0
+    assert every
+    s = Settings()
+    s.min_confidence, s.min_rank = 0.0, 0.999
+    strict = [e for res in Pipeline(s, nlp=pipeline.nlp).process([doc]) for e in res.events]
+    assert strict == [] and all(ranker().score(e) < 0.999 for e in every)
+    s.rank = True  # the ranker's score is the confidence then, and min_confidence (0) applies to it, not the veto
+    ranked = [e for res in Pipeline(s, nlp=pipeline.nlp).process([doc]) for e in res.events]
+    assert [e.event_id for e in ranked] == [e.event_id for e in every]
+

@@ -392,7 +392,7 @@ def nlp():
 @pytest.fixture
 def user_pipeline(nlp, freedonia) -> Pipeline:
     # these tests are about the actor codes: every event is kept, whatever its confidence
-    return Pipeline(Settings(actors_files=[str(freedonia[0])], agents_files=[str(freedonia[1])], min_confidence=0.0),
+    return Pipeline(Settings(actors_files=[str(freedonia[0])], agents_files=[str(freedonia[1])], min_confidence=0.0, min_rank=0.0),
                     nlp=nlp)
 
 
@@ -431,7 +431,7 @@ def test_user_agents_give_roles(user_pipeline, nlp, freedonia):
     assert (e.source.code, e.cameo[:2], e.target.code) == ("SYLGOV", "13", "FRD")
     events = _events(user_pipeline, "Freedonian hussars attacked Sylvanian positions.")
     assert events and events[0].source.code == "FRDMIL"
-    no_agents = Pipeline(Settings(actors_files=[str(freedonia[0])], agents_files=[], min_confidence=0.0), nlp=nlp)
+    no_agents = Pipeline(Settings(actors_files=[str(freedonia[0])], agents_files=[], min_confidence=0.0, min_rank=0.0), nlp=nlp)
     assert all(ev.source.code != "SYLGOV" for ev in _events(no_agents, "The Sylvanian grand vizier threatened Freedonia."))
 
 
