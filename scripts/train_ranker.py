@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
+from scipy.sparse import csr_matrix, hstack
 from sklearn.metrics import roc_auc_score
 
 from dyad.coding.ranker import Ranker, _logit, features
@@ -44,16 +45,18 @@ def load(patterns: list[str]) -> list[dict]:
 
 
 def fit(rows: list[dict]) -> Ranker:
-    """A logistic regression on the features alone, read as an adjustment of the calibrated confidence:
-    score = sigmoid(logit(confidence) + intercept + sum of weights), the intercept taking off the
-    judged base rate so that a sentence with no telling word leaves the confidence where it was."""
+    """A logistic regression on the features and on the log-odds of the calibrated confidence:
+    score = sigmoid(intercept + confidence_weight × logit(confidence) + sum of weights). The weight of
+    the confidence is learned with the rest, so the score is the chance of being right as the judged
+    samples were drawn (how much the confidence is worth on events it has not seen), not the
+    confidence nudged."""
     vec = CountVectorizer(analyzer=features, min_df=MIN_DF, binary=True)
-    x = vec.fit_transform(rows)
+    x = hstack([vec.fit_transform(rows), csr_matrix([[_logit(float(r["confidence"]))] for r in rows])]).tocsr()
     y = [int(bool(r["correct"])) for r in rows]
     model = LogisticRegression(C=C, max_iter=5000).fit(x, y)
-    base = sum(y) / len(y)
-    weights = {f: round(float(w), 4) for f, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) >= 5e-4}
-    return Ranker(intercept=round(float(model.intercept_[0]) - _logit(base), 4), confidence_weight=1.0,
+    *coefs, conf_w = model.coef_[0]
+    weights = {f: round(float(w), 4) for f, w in zip(vec.get_feature_names_out(), coefs) if abs(w) >= 5e-4}
+    return Ranker(intercept=round(float(model.intercept_[0]), 4), confidence_weight=round(float(conf_w), 4),
                   weights=weights)
 
 
@@ -66,7 +69,7 @@ def check(rows: list[dict]) -> None:
         for i in np.where(samples == s)[0]:
             p[i] = ranker.score(rows[i])
     conf = np.array([float(r["confidence"]) for r in rows])
-    for lo in (1, 15, 24):
+    for lo in (1, 15, 24, 27):
         sel = samples >= lo
         print(f"samples {lo}+ ({sel.sum()} judged events, {y[sel].mean():.3f} right as drawn): "
               f"AUC confidence {roc_auc_score(y[sel], conf[sel]):.3f}, ranker {roc_auc_score(y[sel], p[sel]):.3f}")
@@ -74,6 +77,11 @@ def check(rows: list[dict]) -> None:
             for thr in (0.7, 0.75, 0.8, 0.85, 0.9):
                 kept = sel & (score >= thr)
                 print(f"  {name:10} >= {thr:.2f}: keeps {kept.sum() / sel.sum():.2f}, right {y[kept].mean():.3f}")
+        dflt = sel & (conf >= 0.7)  # the default threshold, then the ranker's veto (min_rank)
+        print(f"  at confidence >= 0.70 ({dflt.sum()} events, {y[dflt].mean():.3f} right), vetoing below:")
+        for thr in (0.5, 0.55, 0.6, 0.65, 0.7):
+            kept = dflt & (p >= thr)
+            print(f"    min_rank {thr:.2f}: keeps {kept.sum() / dflt.sum():.2f}, right {y[kept].mean():.3f}")
 
 
 def main() -> None:

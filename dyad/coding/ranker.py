@@ -11,14 +11,17 @@ a plan or a wish reported as done. The ranker is a logistic regression over
   not read, so no country's events are marked down for being about that country,
 * the pattern, the CAMEO root, the modality and the trigger word,
 
-whose log-odds (less those of the judged base rate) are added to those of the calibrated confidence:
-a sentence with nothing telling in it leaves the confidence where it was. It is fitted on the hand-judged events of the blind samples (`tests/eval/corpus_sample*.jsonl`,
-label: actors and event type both right) by `scripts/train_ranker.py`. With `--rank` (`DYAD_RANK=1`)
-its output replaces the event's confidence, and `min_confidence` applies to it. It is off by
-default: it ranks events somewhat better than the calibrated confidence alone (the README's accuracy
-section gives the figures), but the default threshold is held where the seed's weakest required event
-stays in, so a better ranking shows only when a user raises the threshold. Each feature's weight is in
-the data file, so why an event scored as it did can be read off (`Ranker.explain`).
+and the log-odds of the calibrated confidence, whose weight (`confidence_weight`) is learned with the
+rest: the confidence was built from events the rules had since been mended for, so on events it has not
+seen it is worth less than it says. It is fitted on the hand-judged events of the blind samples
+(`tests/eval/corpus_sample*.jsonl`, label: actors and event type both right, as drawn) by
+`scripts/train_ranker.py`, so its score is the chance that an event is right as those samples were.
+
+By default it vetoes: an event keeps its calibrated confidence, and the pipeline drops it when the
+ranker gives it less than `Settings.min_rank` (`vetoed`). With `--rank` (`DYAD_RANK=1`) its score
+replaces the event's confidence instead, and `min_confidence` applies to it. The README's accuracy
+section gives the figures. Each feature's weight is in the data file, so why an event scored as it did
+can be read off (`Ranker.explain`).
 """
 from __future__ import annotations
 

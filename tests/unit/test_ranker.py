@@ -93,6 +93,18 @@ def test_training_learns_the_words_of_wrong_events():
         r.score(_event("Uganda accused Kenya of theft on Monday."))
 
 
+def test_training_learns_what_the_confidence_is_worth():
+    train = _train_module()
+    telling, idle = [], []
+    for i in range(80):
+        high = i % 2 == 0
+        s = f"Kenya accused Uganda of smuggling in case {i}."
+        telling.append({**_event(s, 0.95 if high else 0.6), "correct": high})  # the confidence tells who is right
+        idle.append({**_event(s, 0.95 if high else 0.6), "correct": i % 4 < 2})  # it tells nothing
+    assert train.fit(telling).confidence_weight > 0.5
+    assert abs(train.fit(idle).confidence_weight) < 0.1
+
+
 def test_rank_setting_gives_the_ranker_score(pipeline):
     text = "Kenya accused Uganda of smuggling arms on Monday, officials said."
     doc = {"text": text, "published": "2019-03-15"}
