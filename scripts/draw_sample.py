@@ -35,7 +35,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=450)
     ap.add_argument("--events", type=int, default=100)
     ap.add_argument("--exclude", nargs="*", default=[str(ROOT / "tests" / "eval" / "corpus_sample*.jsonl"),
-                                                      str(ROOT / "tests" / "eval" / "gained_sample*.jsonl")])
+                                                      str(ROOT / "tests" / "eval" / "gained_sample*.jsonl"),
+                                                      str(ROOT / "tests" / "eval" / "vetoed_sample*.jsonl")])
     ap.add_argument("--out", required=True)
     ap.add_argument("--by-sentence", action="store_true",
                     help="leave out the sentences of the --exclude files, not their articles (for when the "
