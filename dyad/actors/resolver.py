@@ -37,6 +37,7 @@ THING_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 # Modifiers that do not say whose an official is: "the senior official" may still be the one
 # named before, "Western officials" may not.
+PAST_OFFICE = {"former", "ex", "ex-", "retired"}  # "former Chinese officials", "a retired general": elites, not the state
 NON_IDENTIFYING = {"senior", "top", "high", "ranking", "high-ranking", "-", "former", "other", "several",
                    "some", "two", "three", "many", "few", "government", "administration", "state", "said",
                    "same", "unnamed", "anonymous", "visiting", "leading"}
@@ -815,6 +816,10 @@ class DocActors:
             return None
         if group and set(roles) <= {"GOV", "MIL"}:
             roles = group  # (a commander or a leader of rebels is a rebel)
+        if any(t.lower_.strip("\"“”'‘’") in PAST_OFFICE for t in window):  # ('"Former' can be one token)
+            # "Former CIA Deputy Director Mike Morell": no longer the state, as "former officials" are not
+            return self._make(span.root, doc[start:span.end], country=country, roles=["ELI"], name=span.text,
+                              kind="person", how="title")
         # "Republican Sen. Lindsey Graham" sits in the Senate for his party: a legislator's or a judge's
         # title keeps its role
         for inst in () if set(roles) & {"LEG", "JUD"} else self.lex.institutions:
@@ -872,7 +877,7 @@ class DocActors:
                 if leader is not None:
                     return self._leader_actor(t, self.doc[np.start:ent.end], leader)
         roles = list(rn.roles)
-        if rn.kind == "person" and any(c.lower_ in ("former", "ex", "ex-", "retired") for c in t.lefts):
+        if rn.kind == "person" and any(c.lower_ in PAST_OFFICE for c in t.lefts):
             roles = ["ELI"]  # "former Chinese officials", "a retired general": no longer the state
         for c in t.lefts:  # "Syrian rebel commanders", "opposition fighters", "intelligence officers": the group's role wins
             if c.dep_ in ("compound", "amod"):
@@ -955,7 +960,7 @@ class DocActors:
                     return leader is not None and lemma in leader.title.lower()
                 m = self._recent(t, same, window=window)
                 if m is not None and "GOV" in m.actor.roles and any(
-                        c.lower_ in ("former", "ex", "ex-", "retired") for c in t.lefts):
+                        c.lower_ in PAST_OFFICE for c in t.lefts):
                     m = None  # "the former president" is not the president in office named before
                 if m is not None and named is not None and m.actor.kind == "person" and m.actor.name \
                         and named[-1].text not in m.actor.name.split():

@@ -193,6 +193,17 @@ def test_a_party_word_is_american_only_where_the_us_leads(resolve):
     assert at("Singh") is None or at("Singh").country != "USA"
 
 
+def test_a_former_office_holder_named_by_title_is_an_elite_not_the_state(resolve):
+    # ('future."Former': a quote run into the next sentence is one token with its word)
+    at = resolve("\"We will deal with it for the foreseeable future.\"Former Kenyan Foreign Minister Amina "
+                 "Mohamed criticized Uganda. "
+                 "Ex-Kenyan Defence Minister Raphael Tuju met Ugandan officials. "
+                 "Kenyan Foreign Minister Raychelle Omamo replied.", "2022-03-15")
+    assert _code(at("Mohamed")) == "KENELI"
+    assert _code(at("Tuju")) == "KENELI"
+    assert _code(at("Omamo")) == "KENGOV"  # in office: the state
+
+
 def test_intergovernmental_organisation(resolve):
     a = resolve("The United Nations criticized Iran.")("Nations")
     assert _code(a) == "IGOUNO"
