@@ -26,7 +26,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.metrics import roc_auc_score
 
 from dyad.coding.ranker import Ranker, _logit, features
-from dyad.settings import data_path
+from dyad.settings import Settings, data_path
 
 ROOT = Path(__file__).resolve().parents[1]
 C = 0.3  # inverse regularisation strength, chosen by leave-one-sample-out (0.1–1 tried)
@@ -69,6 +69,7 @@ def check(rows: list[dict]) -> None:
         for i in np.where(samples == s)[0]:
             p[i] = ranker.score(rows[i])
     conf = np.array([float(r["confidence"]) for r in rows])
+    floor = Settings().min_confidence
     for lo in (1, 15, 24, 27):
         sel = samples >= lo
         print(f"samples {lo}+ ({sel.sum()} judged events, {y[sel].mean():.3f} right as drawn): "
@@ -77,8 +78,8 @@ def check(rows: list[dict]) -> None:
             for thr in (0.7, 0.75, 0.8, 0.85, 0.9):
                 kept = sel & (score >= thr)
                 print(f"  {name:10} >= {thr:.2f}: keeps {kept.sum() / sel.sum():.2f}, right {y[kept].mean():.3f}")
-        dflt = sel & (conf >= 0.7)  # the default threshold, then the ranker's veto (min_rank)
-        print(f"  at confidence >= 0.70 ({dflt.sum()} events, {y[dflt].mean():.3f} right), vetoing below:")
+        dflt = sel & (conf >= floor)  # the default threshold, then the ranker's veto (min_rank)
+        print(f"  at confidence >= {floor:.2f} ({dflt.sum()} events, {y[dflt].mean():.3f} right), vetoing below:")
         for thr in (0.5, 0.55, 0.6, 0.65, 0.7):
             kept = dflt & (p >= thr)
             print(f"    min_rank {thr:.2f}: keeps {kept.sum() / dflt.sum():.2f}, right {y[kept].mean():.3f}")

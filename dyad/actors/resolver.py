@@ -35,9 +35,9 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "case", "p
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 THING_PRONOUNS = {"it", "its"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+PAST_OFFICE = {"former", "ex", "ex-", "retired"}  # "former Chinese officials", "a retired general": elites, not the state
 # Modifiers that do not say whose an official is: "the senior official" may still be the one
 # named before, "Western officials" may not.
-PAST_OFFICE = {"former", "ex", "ex-", "retired"}  # "former Chinese officials", "a retired general": elites, not the state
 NON_IDENTIFYING = {"senior", "top", "high", "ranking", "high-ranking", "-", "former", "other", "several",
                    "some", "two", "three", "many", "few", "government", "administration", "state", "said",
                    "same", "unnamed", "anonymous", "visiting", "leading"}
